@@ -1,0 +1,9 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+export const CREDENTIAL_TYPE = 'whatsAppCloudApi';
+
+/** `https://graph.facebook.com/v22.0`, from the credential's base URL and Graph API version. */
+export function graphBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const base = String(credentials.baseUrl ?? 'https://graph.facebook.com').replace(/\/+$/, '');
+	return `${base}/${String(credentials.apiVersion ?? 'v22.0')}`;
+}
