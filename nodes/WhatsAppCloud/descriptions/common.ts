@@ -1,0 +1,57 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+/** Adds `show` conditions to a property, keeping the conditions it already has (e.g. on sibling fields). */
+export function showFor(show: NonNullable<IDisplayOptions['show']>, property: INodeProperties): INodeProperties {
+	return {
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...show, ...property.displayOptions?.show },
+		},
+	};
+}
+
+/** Business phone number: picked from the account's numbers, typed, or left empty for the credential's. */
+export function phoneNumberIdProperty(
+	show: NonNullable<IDisplayOptions['show']>,
+	displayName = 'Sender Phone Number',
+): INodeProperties {
+	return {
+		displayName,
+		name: 'phoneNumberId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: "Business phone number to use. Leave empty to use the credential's Phone Number ID.",
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchPhoneNumbers', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '106540352242922',
+				validation: [
+					{ type: 'regex', properties: { regex: '^\\d*$', errorMessage: 'A phone number ID has digits only' } },
+				],
+			},
+		],
+		displayOptions: { show },
+	};
+}
+
+/** WhatsApp Business Account: picked, typed, or left empty for the credential's. */
+export function businessAccountIdProperty(show: NonNullable<IDisplayOptions['show']>): INodeProperties {
+	return {
+		displayName: 'WhatsApp Business Account ID',
+		name: 'businessAccountId',
+		type: 'string',
+		default: '',
+		placeholder: "Credential's WABA ID",
+		description: "Leave empty to use the credential's WhatsApp Business Account ID",
+		displayOptions: { show },
+	};
+}

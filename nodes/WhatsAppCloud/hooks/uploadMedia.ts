@@ -1,0 +1,78 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { graphErrorToNodeApiError } from '../../shared/GraphErrors';
+import { CREDENTIAL_TYPE, graphBaseUrl } from '../../shared/graphApi';
+import { InputError } from '../../shared/InputError';
+import { MEDIA_RULES, type MediaKind } from '../../shared/media';
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : megabytes(bytes));
+
+export interface BinaryFile {
+	data: Buffer;
+	mimeType: string;
+	fileName: string;
+}
+
+/** Reads the item's binary property and checks it against the documented MIME types and size for `kind`. */
+export async function readMediaBinary(
+	ctx: IExecuteSingleFunctions,
+	propertyName: string,
+	kind: MediaKind,
+): Promise<BinaryFile> {
+	const field = 'Input Binary Field';
+	const item = ctx.getInputData();
+	const binary = item.binary?.[propertyName];
+	if (!binary) {
+		throw new InputError(field, `${field}: the input item has no binary property "${propertyName}"`);
+	}
+	const rules = MEDIA_RULES[kind];
+	const mimeType = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
+	if (!rules.mimeTypes.includes(mimeType)) {
+		throw new InputError(
+			field,
+			`${field}: ${kind} files must be ${rules.mimeTypes.join(', ')}; "${propertyName}" is ${mimeType || 'of unknown type'}`,
+		);
+	}
+	const data = await ctx.helpers.getBinaryDataBuffer(propertyName);
+	if (data.length > rules.maxBytes) {
+		throw new InputError(
+			field,
+			`${field}: ${kind} files can be at most ${sizeText(rules.maxBytes)}; "${propertyName}" is ${sizeText(data.length)}`,
+		);
+	}
+	return { data, mimeType, fileName: binary.fileName ?? `${kind}` };
+}
+
+/** `POST /{phone-number-id}/media` (doc 68) as multipart/form-data; resolves to the new media ID. */
+export async function uploadMedia(
+	ctx: IExecuteSingleFunctions,
+	phoneNumberId: string,
+	file: BinaryFile,
+): Promise<string> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const form = new FormData();
+	form.append('messaging_product', 'whatsapp');
+	form.append('type', file.mimeType);
+	form.append('file', new Blob([new Uint8Array(file.data)], { type: file.mimeType }), file.fileName);
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		url: `${graphBaseUrl(credentials)}/${encodeURIComponent(phoneNumberId)}/media`,
+		body: form,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+		ctx,
+		CREDENTIAL_TYPE,
+		options,
+	)) as IN8nHttpFullResponse;
+	if (response.statusCode >= 400) {
+		throw graphErrorToNodeApiError(ctx.getNode(), response, ctx.getItemIndex());
+	}
+	const body = (typeof response.body === 'string' ? JSON.parse(response.body) : response.body) as { id?: string };
+	if (!body?.id) {
+		throw new InputError('Media', 'The media upload answered without a media ID');
+	}
+	return body.id;
+}

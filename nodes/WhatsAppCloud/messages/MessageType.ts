@@ -1,0 +1,18 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { MediaKind } from '../../shared/media';
+
+export interface BuildContext {
+	/** Uploads the input item's binary property to `POST /{phone-number-id}/media`; resolves to the media ID. */
+	uploadBinary(binaryPropertyName: string, kind: MediaKind): Promise<string>;
+}
+
+/** One sendable message type: the fields it shows, the JSON it sends and the limits it checks. */
+export interface MessageType {
+	operation: string;
+	name: string;
+	action: string;
+	properties: INodeProperties[];
+	/** Validates `params` and returns the type part of the message body, e.g. `{ type: 'text', text: {...} }`. */
+	build(params: IDataObject, ctx: BuildContext): Promise<IDataObject>;
+}

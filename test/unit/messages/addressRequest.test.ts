@@ -1,0 +1,245 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { IDataObject } from 'n8n-workflow';
+
+import { addressRequestMessage } from '../../../nodes/WhatsAppCloud/messages/addressRequest';
+import type { BuildContext } from '../../../nodes/WhatsAppCloud/messages/MessageType';
+import { InputError } from '../../../nodes/shared/InputError';
+
+function fixturePart(name: string): IDataObject {
+	const { body } = JSON.parse(readFileSync(join(__dirname, '../../fixtures/docs/messages', `${name}.json`), 'utf8'));
+	return { type: body.type, interactive: body.interactive };
+}
+
+function params(values: IDataObject): IDataObject {
+	const all: IDataObject = {};
+	for (const property of addressRequestMessage.properties) all[property.name] = property.default as IDataObject[string];
+	return { ...all, ...values };
+}
+
+const ctx: BuildContext = {
+	uploadBinary: async () => {
+		throw new Error('address messages have no media here');
+	},
+};
+
+async function inputError(values: IDataObject): Promise<InputError> {
+	const error = await addressRequestMessage.build(params(values), ctx).then(
+		() => undefined,
+		(e: unknown) => e,
+	);
+	expect(error).toBeInstanceOf(InputError);
+	return error as InputError;
+}
+
+const BODY = 'Thanks for your order! Tell us what address you’d like this order delivered to.';
+const valid: IDataObject = { interactiveBody: BODY, addressCountry: 'IN' };
+const parametersOf = (result: IDataObject) => ((result.interactive as IDataObject).action as IDataObject).parameters as IDataObject;
+
+describe('address request message', () => {
+	test('doc 84 sample API call, with the COUNTRY_ISO_CODE placeholder filled in as a user would', async () => {
+		const fixture = fixturePart('84-address-sample-api-call');
+		const documented = fixture.interactive as IDataObject;
+		expect((documented.action as IDataObject).parameters).toStrictEqual({ country: 'COUNTRY_ISO_CODE' });
+
+		const result = await addressRequestMessage.build(params({ interactiveBody: BODY, addressCountry: 'IN' }), ctx);
+		expect(result).toStrictEqual({
+			...fixture,
+			interactive: { ...documented, action: { name: 'address_message', parameters: { country: 'IN' } } },
+		});
+	});
+
+	test('the placeholder itself is not a country code', async () => {
+		expect(await inputError({ ...valid, addressCountry: 'COUNTRY_ISO_CODE' })).toMatchObject({
+			field: 'Country',
+			message: 'Country must be a two-letter ISO 3166 code such as IN; got "COUNTRY_ISO_CODE"',
+		});
+	});
+
+	test('doc contradiction 24: parameters is always an object, never the string the "JSON Payload" example shows', async () => {
+		const fixture = fixturePart('84-address-json-payload');
+		const documented = fixture.interactive as IDataObject;
+		expect((documented.action as IDataObject).parameters).toBe('JSON Payload');
+
+		const result = await addressRequestMessage.build(params({ interactiveBody: BODY, addressCountry: 'IN' }), ctx);
+		expect(result).toStrictEqual({
+			...fixture,
+			interactive: { ...documented, action: { name: 'address_message', parameters: { country: 'IN' } } },
+		});
+	});
+
+	test('doc 84 without saved addresses: prefilled values from the form', async () => {
+		const result = await addressRequestMessage.build(
+			params({
+				interactiveBody: BODY,
+				addressCountry: 'IN',
+				addressValues: { values: { name: 'CUSTOMER_NAME', phone_number: '+91xxxxxxxxxx', city: '' } },
+			}),
+			ctx,
+		);
+		expect(result).toStrictEqual(fixturePart('84-address-without-saved-addresses'));
+	});
+
+	test('doc 84 with saved addresses: given as JSON, sent as given (including the empty building_name)', async () => {
+		const fixture = fixturePart('84-address-with-saved-addresses');
+		const documented = (((fixture.interactive as IDataObject).action as IDataObject).parameters as IDataObject).saved_addresses;
+		const result = await addressRequestMessage.build(
+			params({ ...valid, addressSavedAddressesInput: 'json', addressSavedAddressesJson: JSON.stringify(documented) }),
+			ctx,
+		);
+		expect(result).toStrictEqual(fixture);
+	});
+
+	test('doc 84 validation errors: values and errors from the form', async () => {
+		const result = await addressRequestMessage.build(
+			params({
+				...valid,
+				addressValues: {
+					values: {
+						name: 'CUSTOMER_NAME',
+						phone_number: '+91xxxxxxxxxx',
+						in_pin_code: '666666',
+						address: 'Some other location',
+						city: 'Delhi',
+					},
+				},
+				addressValidationErrors: { error: [{ field: 'in_pin_code', message: 'We could not locate this pin code.' }] },
+			}),
+			ctx,
+		);
+		expect(result).toStrictEqual(fixturePart('84-address-validation-errors'));
+	});
+
+	test('doc 84 validation errors: values and errors as JSON', async () => {
+		const result = await addressRequestMessage.build(
+			params({
+				...valid,
+				addressValuesInput: 'json',
+				addressValuesJson:
+					'{"name": "CUSTOMER_NAME", "phone_number": "+91xxxxxxxxxx", "in_pin_code": "666666", "address": "Some other location", "city": "Delhi"}',
+				addressValidationErrorsInput: 'json',
+				addressValidationErrorsJson: { in_pin_code: 'We could not locate this pin code.' },
+			}),
+			ctx,
+		);
+		expect(result).toStrictEqual(fixturePart('84-address-validation-errors'));
+	});
+
+	test('saved addresses from the form become {id, value} without empty fields', async () => {
+		const result = await addressRequestMessage.build(
+			params({
+				...valid,
+				addressSavedAddresses: { savedAddress: [{ id: 'home', name: 'Asha', in_pin_code: '400063', building_name: '', city: 'Mumbai' }] },
+			}),
+			ctx,
+		);
+		expect(parametersOf(result).saved_addresses).toStrictEqual([
+			{ id: 'home', value: { name: 'Asha', in_pin_code: '400063', city: 'Mumbai' } },
+		]);
+	});
+
+	test('header and footer are sent when filled in; country is upper-cased', async () => {
+		const result = await addressRequestMessage.build(
+			params({ ...valid, addressCountry: 'in', interactiveHeaderText: 'Delivery', interactiveFooter: 'Thanks' }),
+			ctx,
+		);
+		expect(result.interactive).toStrictEqual({
+			type: 'address_message',
+			header: { type: 'text', text: 'Delivery' },
+			body: { text: BODY },
+			footer: { text: 'Thanks' },
+			action: { name: 'address_message', parameters: { country: 'IN' } },
+		});
+	});
+
+	describe('rules', () => {
+		test('country is mandatory', async () => {
+			expect(await inputError({ ...valid, addressCountry: '' })).toMatchObject({ field: 'Country', message: 'Country is required' });
+		});
+		test('body is required', async () => {
+			expect(await inputError({ ...valid, interactiveBody: '' })).toMatchObject({ field: 'Body', message: 'Body is required' });
+		});
+		test('body up to 1024 characters', async () => {
+			expect(await inputError({ ...valid, interactiveBody: 'b'.repeat(1025) })).toMatchObject({
+				field: 'Body',
+				message: 'Body is too long: 1025 characters, the limit is 1024',
+			});
+		});
+		test('footer up to 60 characters', async () => {
+			expect(await inputError({ ...valid, interactiveFooter: 'f'.repeat(61) })).toMatchObject({
+				field: 'Footer',
+				message: 'Footer is too long: 61 characters, the limit is 60',
+			});
+		});
+		test('pin code up to 6 characters in prefilled values', async () => {
+			expect(await inputError({ ...valid, addressValues: { values: { in_pin_code: '4000631' } } })).toMatchObject({
+				field: 'Prefilled Values > Pin Code',
+				message: 'Prefilled Values > Pin Code is too long: 7 characters, the limit is 6',
+			});
+		});
+		test('pin code up to 6 characters in saved addresses', async () => {
+			expect(
+				await inputError({
+					...valid,
+					addressSavedAddressesInput: 'json',
+					addressSavedAddressesJson: '[{"id": "a", "value": {"in_pin_code": "1234567"}}]',
+				}),
+			).toMatchObject({
+				field: 'Saved Addresses > Pin Code',
+				message: 'Saved Addresses > Pin Code is too long: 7 characters, the limit is 6',
+			});
+		});
+		test('only the documented address fields', async () => {
+			expect(await inputError({ ...valid, addressValuesInput: 'json', addressValuesJson: '{"pincode": "400063"}' })).toMatchObject({
+				field: 'Prefilled Values',
+				message:
+					'Prefilled Values has an unknown field "pincode"; allowed: name, phone_number, in_pin_code, house_number, floor_number, tower_number, building_name, address, landmark_area, city, state',
+			});
+		});
+		test('prefilled values JSON must be an object', async () => {
+			expect(await inputError({ ...valid, addressValuesInput: 'json', addressValuesJson: '["Mumbai"]' })).toMatchObject({
+				field: 'Prefilled Values',
+				message: 'Prefilled Values must be an object (JSON object)',
+			});
+		});
+		test('saved address IDs are required and unique', async () => {
+			expect(await inputError({ ...valid, addressSavedAddresses: { savedAddress: [{ id: '', city: 'Pune' }] } })).toMatchObject({
+				field: 'Saved Addresses > ID',
+				message: 'Saved Addresses > ID is required',
+			});
+			expect(
+				await inputError({ ...valid, addressSavedAddresses: { savedAddress: [{ id: 'a', city: 'Pune' }, { id: 'a', city: 'Goa' }] } }),
+			).toMatchObject({ field: 'Saved Addresses > ID', message: 'Saved Addresses > ID must be unique; "a" is used more than once' });
+		});
+		test('a saved address needs at least one field', async () => {
+			expect(await inputError({ ...valid, addressSavedAddresses: { savedAddress: [{ id: 'a', city: '' }] } })).toMatchObject({
+				field: 'Saved Addresses',
+				message: 'Saved Addresses: address "a" has no fields filled in',
+			});
+		});
+		test('saved addresses JSON needs the value object', async () => {
+			expect(
+				await inputError({ ...valid, addressSavedAddressesInput: 'json', addressSavedAddressesJson: '[{"id": "a", "city": "Pune"}]' }),
+			).toMatchObject({ field: 'Saved Addresses', message: 'Saved Addresses: entry 1 needs a "value" object with the address' });
+		});
+		test('validation errors name a known field, once, with text', async () => {
+			expect(
+				await inputError({ ...valid, addressValidationErrorsInput: 'json', addressValidationErrorsJson: '{"zip": "bad"}' }),
+			).toMatchObject({
+				field: 'Validation Errors',
+				message:
+					'Validation Errors has an unknown field "zip"; allowed: name, phone_number, in_pin_code, house_number, floor_number, tower_number, building_name, address, landmark_area, city, state',
+			});
+			expect(
+				await inputError({
+					...valid,
+					addressValidationErrors: { error: [{ field: 'city', message: 'No' }, { field: 'city', message: 'Again' }] },
+				}),
+			).toMatchObject({ field: 'Validation Errors', message: 'Validation Errors has more than one error for "city"' });
+			expect(await inputError({ ...valid, addressValidationErrors: { error: [{ field: 'city', message: '' }] } })).toMatchObject({
+				field: 'Validation Errors > Error Text',
+				message: 'Validation Errors > Error Text is required',
+			});
+		});
+	});
+});
