@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every check, in the order a failure is cheapest to see: install, lint, type-check, build, unit + in-process, e2e.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules/n8n-core ] || [ package.json -nt node_modules/.package-lock.json ]; then
+	# n8n-workflow/n8n-core 2.41 pull isolated-vm, which only builds on Node 24; the tests do not need it.
+	npm install --ignore-scripts --no-audit --no-fund
+fi
+
+echo "== lint (n8n community-node rules)"
+npx eslint nodes credentials package.json
+
+echo "== type-check"
+npx tsc --noEmit -p tsconfig.json
+
+echo "== build"
+npm run build
+
+echo "== unit and in-process tests (n8n-core)"
+npx jest --selectProjects unit
+
+echo "== end-to-end tests (real n8n 2.41.1 on Node 24)"
+npx jest --selectProjects e2e --runInBand --testTimeout=600000

@@ -1,0 +1,149 @@
+/**
+ * Starts a real n8n 2.41.1 (on Node 24, both installed project-locally by scripts/ensure-n8n.sh) with this
+ * package installed as a community package, the way a self-hosted user installs it.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const PACKAGE_NAME = 'n8n-nodes-whatsapp-cloud';
+export const ENCRYPTION_KEY = 'whatsapp-cloud-e2e-encryption-key';
+
+export interface N8nPaths {
+	nodeBin: string;
+	n8nBin: string;
+}
+
+export function ensureN8n(): N8nPaths {
+	const out = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const value = (key: string) => new RegExp(`^${key}=(.*)$`, 'm').exec(out)?.[1] ?? '';
+	return { nodeBin: value('NODE24_BIN'), n8nBin: value('N8N_BIN') };
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+/** Builds, packs and unpacks the package into `<userFolder>/.n8n/nodes/node_modules/`, as n8n installs community packages. */
+export function installPackage(userFolder: string): void {
+	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	const packDir = mkdtempSync(join(tmpdir(), 'wa-pack-'));
+	execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	const tarball = readdirSync(packDir).find((file) => file.endsWith('.tgz'));
+	if (!tarball) throw new Error('npm pack produced no tarball');
+	const nodesDir = join(userFolder, '.n8n', 'nodes');
+	const target = join(nodesDir, 'node_modules', PACKAGE_NAME);
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['-xzf', join(packDir, tarball), '-C', target, '--strip-components=1']);
+	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }));
+	// n8n-workflow is a peer dependency: n8n provides it to community packages at runtime.
+	rmSync(packDir, { recursive: true, force: true });
+}
+
+export interface N8nOptions {
+	userFolder: string;
+	port: number;
+	paths: N8nPaths;
+	env?: Record<string, string>;
+}
+
+export function n8nEnv(options: N8nOptions, brokerPort: number): NodeJS.ProcessEnv {
+	return {
+		PATH: `${options.paths.nodeBin}:${process.env.PATH ?? ''}`,
+		HOME: process.env.HOME,
+		N8N_USER_FOLDER: options.userFolder,
+		N8N_PORT: String(options.port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		WEBHOOK_URL: `http://127.0.0.1:${options.port}/`,
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		...options.env,
+	};
+}
+
+/** Runs an n8n CLI command (import, publish) against the user folder; returns its output. */
+export async function n8nCli(options: N8nOptions, args: string[]): Promise<string> {
+	const env = n8nEnv(options, await freePort());
+	return execFileSync(options.paths.n8nBin, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+}
+
+export interface RunningN8n {
+	url: string;
+	process: ChildProcess;
+	output: () => string;
+	stop: () => Promise<void>;
+}
+
+export async function startN8n(options: N8nOptions): Promise<RunningN8n> {
+	const env = n8nEnv(options, await freePort());
+	const child = spawn(options.paths.n8nBin, ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	let log = '';
+	child.stdout?.on('data', (chunk) => (log += String(chunk)));
+	child.stderr?.on('data', (chunk) => (log += String(chunk)));
+	const url = `http://127.0.0.1:${options.port}`;
+	const deadline = Date.now() + 180_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${log}`);
+		try {
+			const response = await fetch(`${url}/healthz/readiness`);
+			if (response.ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`n8n did not become ready within 180 s:\n${log}`);
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	return {
+		url,
+		process: child,
+		output: () => log,
+		stop: async () => {
+			if (child.exitCode !== null) return;
+			const exited = new Promise((r) => child.once('exit', r));
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+			await exited;
+			clearTimeout(timer);
+		},
+	};
+}
+
+/** A fresh user folder with the package installed; the default SQLite store lives inside it. */
+export function prepareUserFolder(base?: string): string {
+	const userFolder = base ?? mkdtempSync(join(tmpdir(), 'wa-n8n-'));
+	if (!existsSync(userFolder)) mkdirSync(userFolder, { recursive: true });
+	installPackage(userFolder);
+	return userFolder;
+}
+
+export function copyInto(userFolder: string, file: string, content: unknown): string {
+	const path = join(userFolder, file);
+	writeFileSync(path, JSON.stringify(content, null, 2));
+	return path;
+}
+
+export { cpSync };

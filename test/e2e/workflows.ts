@@ -1,0 +1,66 @@
+import { SANDBOX_IDS } from '../sandbox';
+import { PACKAGE_NAME } from './n8nInstance';
+
+export const CREDENTIAL_ID = 'wacloudcred000001';
+export const TRIGGER_WEBHOOK_ID = '7d0c9e5a-3b41-4f7e-9a55-1f2e3d4c5b6a';
+export const VERIFY_TOKEN = 'e2e-verify-token';
+
+export function credentialExport(sandboxBaseUrl: string) {
+	return [
+		{
+			id: CREDENTIAL_ID,
+			name: 'WhatsApp Cloud (sandbox)',
+			type: 'whatsAppCloudApi',
+			data: {
+				accessToken: SANDBOX_IDS.token,
+				phoneNumberId: SANDBOX_IDS.phoneNumberId,
+				businessAccountId: SANDBOX_IDS.businessAccountId,
+				appSecret: SANDBOX_IDS.appSecret,
+				apiVersion: 'v22.0',
+				baseUrl: sandboxBaseUrl,
+			},
+		},
+	];
+}
+
+const credentials = { whatsAppCloudApi: { id: CREDENTIAL_ID, name: 'WhatsApp Cloud (sandbox)' } };
+
+/** Trigger -> Send Text reply to the sender: the echo bot of doc 39, built from our two nodes. */
+export function echoWorkflow() {
+	return {
+		id: 'waEchoWorkflow001',
+		name: 'WhatsApp echo (e2e)',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: {
+			'WhatsApp Cloud Trigger': { main: [[{ node: 'Reply', type: 'main', index: 0 }]] },
+		},
+		nodes: [
+			{
+				id: '0b7f3f8e-1a51-4c1e-8d4e-5e2f5c1a0001',
+				name: 'WhatsApp Cloud Trigger',
+				type: `${PACKAGE_NAME}.whatsAppCloudTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: TRIGGER_WEBHOOK_ID,
+				parameters: { verifyToken: VERIFY_TOKEN },
+				credentials,
+			},
+			{
+				id: '0b7f3f8e-1a51-4c1e-8d4e-5e2f5c1a0002',
+				name: 'Reply',
+				type: `${PACKAGE_NAME}.whatsAppCloud`,
+				typeVersion: 1,
+				position: [300, 0],
+				parameters: {
+					resource: 'message',
+					operation: 'sendText',
+					recipient: '={{ $json.contact.wa_id }}',
+					textBody: '=Echo: {{ $json.message.text.body }}',
+					messageOptions: { replyToMessageId: '={{ $json.messageId }}' },
+				},
+				credentials,
+			},
+		],
+	};
+}
