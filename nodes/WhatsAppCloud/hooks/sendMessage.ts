@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, IN8nHttp
 import { checkLength, InputError, requireText } from '../../shared/InputError';
 import { messageTypeByOperation } from '../messages';
 import type { BuildContext } from '../messages/MessageType';
-import { resolvePhoneNumberId } from './accountIds';
+import { resolveBusinessAccountId, resolvePhoneNumberId } from './accountIds';
+import { graphRequest } from './graphRequest';
 import { allOrNothing } from './allOrNothing';
 import { readMediaBinary, uploadMedia } from './uploadMedia';
 
@@ -56,6 +57,8 @@ export const sendMessage = allOrNothing(async function (requestOptions, gate) {
 			await gate?.pass(this.getItemIndex());
 			return await uploadMedia(this, phoneNumberId, file);
 		},
+		graphGet: async (path, qs) => await graphRequest(this, { method: 'GET', url: path, qs }),
+		businessAccountId: async () => await resolveBusinessAccountId(this),
 	};
 	const typePart = await messageType.build(params, ctx);
 	const envelope = buildEnvelope(String(typePart.type), recipient, options);

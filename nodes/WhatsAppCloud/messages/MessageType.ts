@@ -5,6 +5,10 @@ import type { MediaKind } from '../../shared/media';
 export interface BuildContext {
 	/** Uploads the input item's binary property to `POST /{phone-number-id}/media`; resolves to the media ID. */
 	uploadBinary(binaryPropertyName: string, kind: MediaKind): Promise<string>;
+	/** GET on the Graph API (path relative to the version, e.g. `/{waba-id}/message_templates`); Graph errors throw NodeApiError. */
+	graphGet(path: string, qs?: IDataObject): Promise<IDataObject>;
+	/** The WABA ID from the node's field, else the credential's. */
+	businessAccountId(): Promise<string>;
 }
 
 /** One sendable message type: the fields it shows, the JSON it sends and the limits it checks. */

@@ -1,27 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { graphErrorToNodeApiError } from '../../shared/GraphErrors';
-import { CREDENTIAL_TYPE, graphBaseUrl } from '../../shared/graphApi';
-
-/** GET on the Graph API from the editor (dropdowns); Graph errors become readable NodeApiErrors. */
-export async function graphGet(
-	ctx: ILoadOptionsFunctions,
-	path: string,
-	qs: IDataObject = {},
-): Promise<IDataObject> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-		method: 'GET',
-		url: path.startsWith('http') ? path : `${graphBaseUrl(credentials)}${path}`,
-		qs,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as { statusCode: number; body: IDataObject };
-	if (response.statusCode >= 400) throw graphErrorToNodeApiError(ctx.getNode(), response);
-	return response.body;
-}
+import { CREDENTIAL_TYPE } from '../../shared/graphApi';
+import { graphRequest } from '../hooks/graphRequest';
 
 async function businessAccountId(ctx: ILoadOptionsFunctions): Promise<string> {
 	let id = '';
@@ -44,7 +25,11 @@ export async function searchPhoneNumbers(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const waba = await businessAccountId(this);
-	const body = await graphGet(this, `/${waba}/phone_numbers`, paginationToken ? { after: paginationToken } : {});
+	const body = await graphRequest(this, {
+		method: 'GET',
+		url: `/${waba}/phone_numbers`,
+		qs: paginationToken ? { after: paginationToken } : {},
+	});
 	const numbers = (body.data as IDataObject[] | undefined) ?? [];
 	const needle = filter?.toLowerCase();
 	const results = numbers

@@ -4,10 +4,11 @@ import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { contactsMessage } from '../../../nodes/WhatsAppCloud/messages/contacts';
-import type { BuildContext } from '../../../nodes/WhatsAppCloud/messages/MessageType';
 import { InputError } from '../../../nodes/shared/InputError';
 
-const ctx: BuildContext = { uploadBinary: jest.fn() };
+import { offlineContext } from './support';
+
+const ctx = offlineContext({ uploadBinary: jest.fn() });
 
 function fixture(name: string): IDataObject {
 	const { body } = JSON.parse(readFileSync(join(__dirname, '../../fixtures/docs/messages', `${name}.json`), 'utf8'));

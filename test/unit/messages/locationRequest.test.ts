@@ -3,19 +3,16 @@ import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { locationRequestMessage } from '../../../nodes/WhatsAppCloud/messages/locationRequest';
-import type { BuildContext } from '../../../nodes/WhatsAppCloud/messages/MessageType';
 import { InputError } from '../../../nodes/shared/InputError';
+
+import { offlineContext } from './support';
 
 function fixturePart(name: string): IDataObject {
 	const { body } = JSON.parse(readFileSync(join(__dirname, '../../fixtures/docs/messages', `${name}.json`), 'utf8'));
 	return { type: body.type, interactive: body.interactive };
 }
 
-const ctx: BuildContext = {
-	uploadBinary: async () => {
-		throw new Error('location requests have no media');
-	},
-};
+const ctx = offlineContext();
 
 async function inputError(params: IDataObject): Promise<InputError> {
 	const error = await locationRequestMessage.build(params, ctx).then(

@@ -15,7 +15,8 @@ import {
 	stickerMessage,
 	videoMessage,
 } from '../../../nodes/WhatsAppCloud/messages/media';
-import type { BuildContext, MessageType } from '../../../nodes/WhatsAppCloud/messages/MessageType';
+import type { MessageType } from '../../../nodes/WhatsAppCloud/messages/MessageType';
+import { offlineContext } from './support';
 import { reactionMessage, removeReactionMessage } from '../../../nodes/WhatsAppCloud/messages/reaction';
 import { textMessage } from '../../../nodes/WhatsAppCloud/messages/text';
 import { InputError } from '../../../nodes/shared/InputError';
@@ -38,7 +39,7 @@ function params(type: MessageType, values: IDataObject): IDataObject {
 
 function context(id = 'UPLOADED-MEDIA-ID') {
 	const uploadBinary = jest.fn(async () => id);
-	return { ctx: { uploadBinary } as BuildContext, uploadBinary };
+	return { ctx: offlineContext({ uploadBinary }), uploadBinary };
 }
 
 async function build(type: MessageType, values: IDataObject, ctx = context().ctx): Promise<IDataObject> {

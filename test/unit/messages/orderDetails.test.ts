@@ -3,8 +3,9 @@ import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { orderDetailsMessage } from '../../../nodes/WhatsAppCloud/messages/orderDetails';
-import type { BuildContext } from '../../../nodes/WhatsAppCloud/messages/MessageType';
 import { InputError } from '../../../nodes/shared/InputError';
+
+import { offlineContext } from './support';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -19,9 +20,7 @@ function params(values: IDataObject): IDataObject {
 	return { ...all, ...values };
 }
 
-const ctx: BuildContext = {
-	uploadBinary: async () => 'UPLOADED_MEDIA_ID',
-};
+const ctx = offlineContext({ uploadBinary: async () => 'UPLOADED_MEDIA_ID' });
 
 async function inputError(values: IDataObject): Promise<InputError> {
 	const error = await orderDetailsMessage.build(params(values), ctx).then(
@@ -333,9 +332,9 @@ describe('order details: India from the form', () => {
 	test('header image from binary data is uploaded only after the checks pass', async () => {
 		const upload = jest.fn(async () => 'MEDIA_1');
 		const values = { ...base, interactiveHeaderType: 'image', interactiveHeaderMediaSource: 'binary', interactiveHeaderBinaryProperty: 'data' };
-		await expect(orderDetailsMessage.build(params({ ...values, orderDetailsReferenceId: 'bad id' }), { uploadBinary: upload })).rejects.toThrow(InputError);
+		await expect(orderDetailsMessage.build(params({ ...values, orderDetailsReferenceId: 'bad id' }), offlineContext({ uploadBinary: upload }))).rejects.toThrow(InputError);
 		expect(upload).not.toHaveBeenCalled();
-		const result = await orderDetailsMessage.build(params(values), { uploadBinary: upload });
+		const result = await orderDetailsMessage.build(params(values), offlineContext({ uploadBinary: upload }));
 		expect((result.interactive as IDataObject).header).toEqual({ type: 'image', image: { id: 'MEDIA_1' } });
 	});
 

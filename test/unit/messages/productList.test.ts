@@ -3,8 +3,9 @@ import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { productListMessage } from '../../../nodes/WhatsAppCloud/messages/productList';
-import type { BuildContext } from '../../../nodes/WhatsAppCloud/messages/MessageType';
 import { InputError } from '../../../nodes/shared/InputError';
+
+import { offlineContext } from './support';
 
 function fixturePart(name: string): IDataObject {
 	const { body } = JSON.parse(readFileSync(join(__dirname, '../../fixtures/docs/messages', `${name}.json`), 'utf8'));
@@ -17,11 +18,7 @@ function params(values: IDataObject): IDataObject {
 	return { ...all, ...values };
 }
 
-const ctx: BuildContext = {
-	uploadBinary: async () => {
-		throw new Error('product list messages have no media');
-	},
-};
+const ctx = offlineContext();
 
 async function inputError(values: IDataObject): Promise<InputError> {
 	const error = await productListMessage.build(params(values), ctx).then(

@@ -3,11 +3,13 @@ import { join } from 'path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BuildContext, MessageType } from '../../../nodes/WhatsAppCloud/messages/MessageType';
+import type { MessageType } from '../../../nodes/WhatsAppCloud/messages/MessageType';
 import { reactionMessage, removeReactionMessage } from '../../../nodes/WhatsAppCloud/messages/reaction';
 import { InputError } from '../../../nodes/shared/InputError';
 
-const ctx: BuildContext = { uploadBinary: jest.fn() };
+import { offlineContext } from './support';
+
+const ctx = offlineContext({ uploadBinary: jest.fn() });
 
 function fixture(name: string): IDataObject {
 	const { body } = JSON.parse(readFileSync(join(__dirname, '../../fixtures/docs/messages', `${name}.json`), 'utf8'));

@@ -4,6 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { replyButtonsMessage } from '../../../nodes/WhatsAppCloud/messages/replyButtons';
 import type { BuildContext } from '../../../nodes/WhatsAppCloud/messages/MessageType';
+import { offlineContext } from './support';
 import { InputError } from '../../../nodes/shared/InputError';
 
 function fixturePart(name: string): IDataObject {
@@ -19,7 +20,7 @@ function params(values: IDataObject): IDataObject {
 }
 
 function context(): BuildContext & { uploadBinary: jest.Mock } {
-	return { uploadBinary: jest.fn(async () => 'UPLOADED_MEDIA_ID') };
+	return offlineContext({ uploadBinary: jest.fn(async () => 'UPLOADED_MEDIA_ID') }) as BuildContext & { uploadBinary: jest.Mock };
 }
 
 async function inputError(values: IDataObject): Promise<InputError> {
