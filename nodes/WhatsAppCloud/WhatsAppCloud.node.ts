@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { throwOnGraphError } from './hooks/graphResponse';
-import { messageFields, messageOperations } from './descriptions/MessageDescription';
+import { RESOURCES } from './descriptions';
 import { searchPhoneNumbers } from './methods/listSearch';
 
 export class WhatsAppCloud implements INodeType {
@@ -39,11 +39,10 @@ export class WhatsAppCloud implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Message', value: 'message' }],
+				options: RESOURCES.map(({ name, value }) => ({ name, value })),
 				default: 'message',
 			},
-			messageOperations,
-			...messageFields,
+			...RESOURCES.flatMap((resource) => [resource.operations, ...resource.fields]),
 		],
 	};
 
