@@ -3,13 +3,23 @@
  * package installed as a community package, the way a self-hosted user installs it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export const ROOT = resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-whatsapp-cloud';
+
+/** The repository root, found from here whether this runs from test/ (jest) or from a compiled copy under .cache/. */
+function findRoot(from: string): string {
+	for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+		const manifest = join(dir, 'package.json');
+		if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
+	}
+	throw new Error(`Cannot find the ${PACKAGE_NAME} repository above ${from}`);
+}
+
+export const ROOT = findRoot(__dirname);
 export const ENCRYPTION_KEY = 'whatsapp-cloud-e2e-encryption-key';
 
 export interface N8nPaths {
@@ -23,7 +33,16 @@ export function ensureN8n(): N8nPaths {
 	return { nodeBin: value('NODE24_BIN'), n8nBin: value('N8N_BIN') };
 }
 
-export async function freePort(): Promise<number> {
+/** A free loopback port: `preferred` when it is free, else any. */
+export async function freePort(preferred = 0): Promise<number> {
+	if (preferred) {
+		const free = await new Promise<boolean>((resolveFree) => {
+			const probe = createServer();
+			probe.once('error', () => resolveFree(false));
+			probe.listen(preferred, '127.0.0.1', () => probe.close(() => resolveFree(true)));
+		});
+		if (free) return preferred;
+	}
 	return await new Promise((resolvePort, reject) => {
 		const server = createServer();
 		server.unref();
@@ -146,4 +165,3 @@ export function copyInto(userFolder: string, file: string, content: unknown): st
 	return path;
 }
 
-export { cpSync };
