@@ -3,9 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -d node_modules/n8n-core ] || [ package.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/n8n-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 	# n8n-workflow/n8n-core 2.41 pull isolated-vm, which only builds on Node 24; the tests do not need it.
-	npm install --ignore-scripts --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund
 fi
 
 echo "== lint (n8n community-node rules)"

@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { contactsMessage } from '../../../nodes/WhatsAppCloud/messages/contacts';
 import { InputError } from '../../../nodes/shared/InputError';
 
-import { offlineContext } from './support';
+import { expectInputError, offlineContext } from './support';
 
 const ctx = offlineContext({ uploadBinary: jest.fn() });
 
@@ -26,14 +26,8 @@ async function build(values: IDataObject): Promise<IDataObject> {
 	return JSON.parse(JSON.stringify(await contactsMessage.build(params(values), ctx)));
 }
 
-async function inputError(values: IDataObject): Promise<InputError> {
-	const error = await contactsMessage.build(params(values), ctx).then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(InputError);
-	return error as InputError;
-}
+const inputError = (values: IDataObject): Promise<InputError> =>
+	expectInputError(contactsMessage.build(params(values), ctx));
 
 /** Barbara from doc 65, entered in the form the way a user fills it in. */
 const barbaraForm: IDataObject = {

@@ -1,33 +1,16 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { flowMessage } from '../../../nodes/WhatsAppCloud/messages/flow';
 import { InputError } from '../../../nodes/shared/InputError';
 
-import { offlineContext } from './support';
+import { expectInputError, fixturePart, offlineContext, withDefaults } from './support';
 
-function fixturePart(name: string): IDataObject {
-	const { body } = JSON.parse(readFileSync(join(__dirname, '../../fixtures/docs/messages', `${name}.json`), 'utf8'));
-	return { type: body.type, interactive: body.interactive };
-}
-
-function params(values: IDataObject): IDataObject {
-	const all: IDataObject = {};
-	for (const property of flowMessage.properties) all[property.name] = property.default as IDataObject[string];
-	return { ...all, ...values };
-}
+const params = (values: IDataObject): IDataObject => withDefaults(flowMessage, values);
 
 const ctx = offlineContext();
 
-async function inputError(values: IDataObject): Promise<InputError> {
-	const error = await flowMessage.build(params(values), ctx).then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(InputError);
-	return error as InputError;
-}
+const inputError = (values: IDataObject): Promise<InputError> =>
+	expectInputError(flowMessage.build(params(values), ctx));
 
 const headerBodyFooter = {
 	interactiveHeaderText: 'Flow message header',

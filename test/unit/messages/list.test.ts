@@ -1,33 +1,16 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { listMessage } from '../../../nodes/WhatsAppCloud/messages/list';
 import { InputError } from '../../../nodes/shared/InputError';
 
-import { offlineContext } from './support';
+import { expectInputError, fixturePart, offlineContext, withDefaults } from './support';
 
-function fixturePart(name: string): IDataObject {
-	const { body } = JSON.parse(readFileSync(join(__dirname, '../../fixtures/docs/messages', `${name}.json`), 'utf8'));
-	return { type: body.type, interactive: body.interactive };
-}
-
-function params(values: IDataObject): IDataObject {
-	const all: IDataObject = {};
-	for (const property of listMessage.properties) all[property.name] = property.default as IDataObject[string];
-	return { ...all, ...values };
-}
+const params = (values: IDataObject): IDataObject => withDefaults(listMessage, values);
 
 const ctx = offlineContext();
 
-async function inputError(values: IDataObject): Promise<InputError> {
-	const error = await listMessage.build(params(values), ctx).then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(InputError);
-	return error as InputError;
-}
+const inputError = (values: IDataObject): Promise<InputError> =>
+	expectInputError(listMessage.build(params(values), ctx));
 
 const rows = (n: number, prefix = 'r') => ({ row: Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, title: `Row ${i}`, description: '' })) });
 const valid: IDataObject = { interactiveBody: 'Pick one', listButton: 'Options', listSections: { section: [{ title: '', rows: rows(2) }] } };

@@ -1,16 +1,9 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { locationRequestMessage } from '../../../nodes/WhatsAppCloud/messages/locationRequest';
 import { InputError } from '../../../nodes/shared/InputError';
 
-import { offlineContext } from './support';
-
-function fixturePart(name: string): IDataObject {
-	const { body } = JSON.parse(readFileSync(join(__dirname, '../../fixtures/docs/messages', `${name}.json`), 'utf8'));
-	return { type: body.type, interactive: body.interactive };
-}
+import { fixturePart, offlineContext } from './support';
 
 const ctx = offlineContext();
 

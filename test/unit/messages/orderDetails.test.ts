@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { orderDetailsMessage } from '../../../nodes/WhatsAppCloud/messages/orderDetails';
 import { InputError } from '../../../nodes/shared/InputError';
 
-import { offlineContext } from './support';
+import { expectInputError, offlineContext, withDefaults } from './support';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -14,22 +14,12 @@ function fixture(name: string): IDataObject {
 	return body.interactive as IDataObject;
 }
 
-function params(values: IDataObject): IDataObject {
-	const all: IDataObject = {};
-	for (const property of orderDetailsMessage.properties) all[property.name] = property.default as IDataObject[string];
-	return { ...all, ...values };
-}
+const params = (values: IDataObject): IDataObject => withDefaults(orderDetailsMessage, values);
 
 const ctx = offlineContext({ uploadBinary: async () => 'UPLOADED_MEDIA_ID' });
 
-async function inputError(values: IDataObject): Promise<InputError> {
-	const error = await orderDetailsMessage.build(params(values), ctx).then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(InputError);
-	return error as InputError;
-}
+const inputError = (values: IDataObject): Promise<InputError> =>
+	expectInputError(orderDetailsMessage.build(params(values), ctx));
 
 const parametersOf = (result: IDataObject) =>
 	((result.interactive as IDataObject).action as IDataObject).parameters as IDataObject;

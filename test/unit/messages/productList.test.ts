@@ -1,33 +1,16 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { productListMessage } from '../../../nodes/WhatsAppCloud/messages/productList';
 import { InputError } from '../../../nodes/shared/InputError';
 
-import { offlineContext } from './support';
+import { expectInputError, fixturePart, offlineContext, withDefaults } from './support';
 
-function fixturePart(name: string): IDataObject {
-	const { body } = JSON.parse(readFileSync(join(__dirname, '../../fixtures/docs/messages', `${name}.json`), 'utf8'));
-	return { type: 'interactive', interactive: body.interactive };
-}
-
-function params(values: IDataObject): IDataObject {
-	const all: IDataObject = {};
-	for (const property of productListMessage.properties) all[property.name] = property.default as IDataObject[string];
-	return { ...all, ...values };
-}
+const params = (values: IDataObject): IDataObject => withDefaults(productListMessage, values);
 
 const ctx = offlineContext();
 
-async function inputError(values: IDataObject): Promise<InputError> {
-	const error = await productListMessage.build(params(values), ctx).then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(InputError);
-	return error as InputError;
-}
+const inputError = (values: IDataObject): Promise<InputError> =>
+	expectInputError(productListMessage.build(params(values), ctx));
 
 const products = (n: number, sku = 'SKU') => ({
 	product: Array.from({ length: n }, (_, i) => ({ product_retailer_id: `${sku}-${i}` })),

@@ -1,23 +1,12 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { replyButtonsMessage } from '../../../nodes/WhatsAppCloud/messages/replyButtons';
 import type { BuildContext } from '../../../nodes/WhatsAppCloud/messages/MessageType';
-import { offlineContext } from './support';
+import { fixturePart, offlineContext, withDefaults } from './support';
 import { InputError } from '../../../nodes/shared/InputError';
 
-function fixturePart(name: string): IDataObject {
-	const { body } = JSON.parse(readFileSync(join(__dirname, '../../fixtures/docs/messages', `${name}.json`), 'utf8'));
-	return { type: body.type, interactive: body.interactive };
-}
-
 /** Every top-level property at its default, as n8n hands them to `build`, then the user's changes. */
-function params(values: IDataObject): IDataObject {
-	const all: IDataObject = {};
-	for (const property of replyButtonsMessage.properties) all[property.name] = property.default as IDataObject[string];
-	return { ...all, ...values };
-}
+const params = (values: IDataObject): IDataObject => withDefaults(replyButtonsMessage, values);
 
 function context(): BuildContext & { uploadBinary: jest.Mock } {
 	return offlineContext({ uploadBinary: jest.fn(async () => 'UPLOADED_MEDIA_ID') }) as BuildContext & { uploadBinary: jest.Mock };
