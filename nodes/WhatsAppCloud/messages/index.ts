@@ -12,6 +12,7 @@ import { orderDetailsMessage } from './orderDetails';
 import { orderStatusMessage } from './orderStatus';
 import { productMessage } from './product';
 import { productListMessage } from './productList';
+import { rawMessage } from './raw';
 import { reactionMessage, removeReactionMessage } from './reaction';
 import { replyButtonsMessage } from './replyButtons';
 import { textMessage } from './text';
@@ -35,6 +36,7 @@ export const MESSAGE_TYPES: MessageType[] = [
 	catalogMessage,
 	orderDetailsMessage,
 	orderStatusMessage,
+	rawMessage,
 ];
 
 export function messageTypeByOperation(operation: string): MessageType {
