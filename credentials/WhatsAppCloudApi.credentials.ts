@@ -10,7 +10,7 @@ export class WhatsAppCloudApi implements ICredentialType {
 
 	displayName = 'WhatsApp Cloud API';
 
-	icon = 'file:whatsapp.svg' as const;
+	icon = { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' } as const;
 
 	documentationUrl = 'https://developers.facebook.com/docs/whatsapp/cloud-api/get-started';
 

@@ -9,7 +9,7 @@ export class WhatsAppCloud implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WhatsApp Cloud',
 		name: 'whatsAppCloud',
-		icon: 'file:whatsapp.svg',
+		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

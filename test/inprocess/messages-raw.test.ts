@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { docFixture } from '../helpers';
 import { runAction, sandboxCredentials } from '../harness/n8n';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
@@ -15,7 +17,7 @@ describe('Message > Send Raw', () => {
 	afterAll(async () => await sandbox.stop());
 	beforeEach(() => sandbox.reset());
 
-	const send = (rawMessageJson: unknown, extra: Record<string, unknown> = {}) =>
+	const send = (rawMessageJson: string | IDataObject, extra: IDataObject = {}) =>
 		runAction({
 			credentials,
 			parameters: { resource: 'message', operation: 'sendRaw', recipient: '+16505551234', rawMessageJson, ...extra },
