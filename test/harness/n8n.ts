@@ -2,7 +2,7 @@
  * Runs our nodes the way n8n runs them: the action node through n8n-core's WorkflowExecute -> RoutingNode,
  * the trigger through n8n-core's WebhookContext and HookContext. Only n8n's database, UI and HTTP server are absent.
  */
-import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -35,6 +35,9 @@ const nodeTypeList: Record<string, INodeType> = {
 	[ACTION_TYPE]: new WhatsAppCloud(),
 	[TRIGGER_TYPE]: new WhatsAppCloudTrigger(),
 };
+
+// n8n's loader gives every declarative node the "Request Options" collection (batching, timeout, proxy); so do we.
+for (const type of Object.values(nodeTypeList)) DirectoryLoader.applyDeclarativeNodeOptionParameters(type);
 
 const credentialTypes: Record<string, ICredentialType> = { whatsAppCloudApi: new WhatsAppCloudApi() };
 
@@ -248,7 +251,7 @@ function triggerWorkflow(node: INode, staticData?: IDataObject): Workflow {
 }
 
 /** A fake Express response that records what the trigger answered. */
-function responseRecorder(result: WebhookResult) {
+function responseRecorder(result: WebhookResult, onAnswer?: (result: WebhookResult) => void) {
 	const res = {
 		headersSent: false,
 		status(code: number) {
@@ -264,6 +267,7 @@ function responseRecorder(result: WebhookResult) {
 		send(body?: unknown) {
 			result.responseBody = body;
 			res.headersSent = true;
+			onAnswer?.(result);
 			return res;
 		},
 		json(body?: unknown) {
@@ -283,6 +287,8 @@ export async function callTriggerWebhook(options: {
 	call: WebhookCall;
 	staticData?: IDataObject;
 	mode?: WorkflowExecuteMode;
+	/** Called the moment the trigger sends its HTTP answer (before webhook() has returned, if it answers early). */
+	onAnswer?: (result: WebhookResult) => void;
 }): Promise<WebhookResult> {
 	const node = triggerNode(options.parameters);
 	const workflow = triggerWorkflow(node, options.staticData);
@@ -314,7 +320,7 @@ export async function callTriggerWebhook(options: {
 		workflowExecuteAdditionalData: {} as never,
 		webhookId: node.webhookId,
 	};
-	const data = additionalData(options.credentials, { httpRequest: request, httpResponse: responseRecorder(result) });
+	const data = additionalData(options.credentials, { httpRequest: request, httpResponse: responseRecorder(result, options.onAnswer) });
 	const context = new WebhookContext(workflow, node, data, options.mode ?? 'webhook', webhookData, [], null);
 	const type = new WhatsAppCloudTrigger();
 	const answer = await type.webhook.call(context);
@@ -332,10 +338,12 @@ export async function callTriggerHook(options: {
 	staticData?: IDataObject;
 	mode?: WorkflowExecuteMode;
 	activation?: 'activate' | 'update' | 'init' | 'manual' | 'leadershipChange';
+	/** A test-listen webhook (default: mode is 'manual'); n8n ends a test listen with mode 'internal' and isTest. */
+	isTest?: boolean;
 }): Promise<boolean> {
 	const node = triggerNode(options.parameters);
 	const workflow = triggerWorkflow(node, options.staticData);
-	const isTest = (options.mode ?? 'trigger') === 'manual';
+	const isTest = options.isTest ?? (options.mode ?? 'trigger') === 'manual';
 	const base = isTest ? 'http://127.0.0.1/webhook-test' : 'http://127.0.0.1/webhook';
 	const webhookData: IWebhookData = {
 		httpMethod: 'POST',

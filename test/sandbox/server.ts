@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -16,6 +17,8 @@ export interface SandboxRequest {
 	query: Record<string, string>;
 	headers: IncomingMessage['headers'];
 	rawBody: Buffer;
+	/** Set when the request came with an app access token (`{app-id}|{app-secret}`) of a registered app. */
+	appId?: string;
 	/** Parsed JSON body, when the request sent JSON. */
 	json?: unknown;
 	/** Parsed urlencoded body fields. */
@@ -33,6 +36,8 @@ export interface SandboxResponse {
 export type Handler = (req: SandboxRequest, sandbox: GraphSandbox) => SandboxResponse | Promise<SandboxResponse>;
 
 export interface RecordedRequest {
+	/** performance.now() when the request arrived, before any injected latency: for ordering and spacing checks. */
+	receivedAt: number;
 	method: string;
 	path: string;
 	version?: string;
@@ -90,6 +95,8 @@ export class GraphSandbox {
 
 	private readonly routes: Route[] = [];
 
+	private readonly apps = new Map<string, string>();
+
 	private faults: InjectedFault[] = [];
 
 	private readonly objectHandlers = new Map<string, Array<(req: SandboxRequest, sandbox: GraphSandbox) => SandboxResponse | undefined | Promise<SandboxResponse | undefined>>>();
@@ -131,6 +138,11 @@ export class GraphSandbox {
 		const address = this.server?.address() as AddressInfo | null;
 		if (!address) throw new Error('Sandbox is not started');
 		return `http://127.0.0.1:${address.port}`;
+	}
+
+	/** Lets `{app-id}|{app-secret}` app access tokens of this app through (Graph's app-level calls need them). */
+	registerApp(appId: string, appSecret: string): void {
+		this.apps.set(appId, appSecret);
 	}
 
 	route(method: string, pattern: string, handler: Handler, options: { versioned?: boolean } = {}): void {
@@ -223,6 +235,7 @@ export class GraphSandbox {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const receivedAt = performance.now();
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);
@@ -248,6 +261,7 @@ export class GraphSandbox {
 		}
 		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 		this.requests.push({
+			receivedAt,
 			method: request.method,
 			path: request.path,
 			version,
@@ -270,7 +284,13 @@ export class GraphSandbox {
 	}
 
 	private async answer(request: SandboxRequest, segments: string[]): Promise<SandboxResponse> {
-		if (request.headers.authorization !== `Bearer ${this.token}`) {
+		const appToken = /^Bearer (\d+)\|(.+)$/.exec(String(request.headers.authorization ?? ''));
+		if (appToken) {
+			if (this.apps.get(appToken[1]) !== appToken[2]) {
+				return { status: 401, body: graphError(190, 'Invalid OAuth access token signature.') };
+			}
+			request.appId = appToken[1];
+		} else if (request.headers.authorization !== `Bearer ${this.token}`) {
 			const missing = !request.headers.authorization;
 			return {
 				status: 401,
@@ -335,7 +355,8 @@ export class GraphSandbox {
 		} else if (type.startsWith('application/x-www-form-urlencoded')) {
 			request.form = Object.fromEntries(new URLSearchParams(request.rawBody.toString('utf8')).entries());
 		} else if (type.startsWith('multipart/form-data')) {
-			request.multipart = parseMultipart(request.rawBody, type);
+			// The boundary is case-sensitive: parse with the header as sent, not the lowercased copy.
+			request.multipart = parseMultipart(request.rawBody, String(request.headers['content-type']));
 			if (!request.multipart) return false;
 		}
 		return true;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, IN8nHttp
 
 import { checkLength, InputError, requireText } from '../../shared/InputError';
 import { messageTypeByOperation } from '../messages';
+import { MAX_MESSAGE_ID } from '../messages/reaction';
 import type { BuildContext } from '../messages/MessageType';
 import { resolveBusinessAccountId, resolvePhoneNumberId } from './accountIds';
 import { graphRequest } from './graphRequest';
@@ -27,6 +28,8 @@ export function buildEnvelope(type: string, recipient: unknown, options: IDataOb
 		if (type === 'reaction') {
 			throw new InputError('Reply To Message ID', 'Reply To Message ID cannot be used with reactions: a reaction already names its message');
 		}
+		// Doc 16: a WAMID is at most 128 characters.
+		checkLength('Reply To Message ID', replyTo, MAX_MESSAGE_ID);
 		envelope.context = { message_id: replyTo };
 	}
 	const callbackData = options.bizOpaqueCallbackData;
@@ -57,6 +60,10 @@ export const sendMessage = allOrNothing(async function (requestOptions, gate) {
 			await gate?.pass(this.getItemIndex());
 			return await uploadMedia(this, phoneNumberId, file);
 		},
+		binaryFileName: (propertyName) => {
+			const fileName = this.getInputData().binary?.[propertyName]?.fileName;
+			return typeof fileName === 'string' && fileName.trim() !== '' ? fileName.trim() : undefined;
+		},
 		graphGet: async (path, qs) => await graphRequest(this, { method: 'GET', url: path, qs }),
 		businessAccountId: async () => await resolveBusinessAccountId(this),
 	};
@@ -71,6 +78,8 @@ export const sendMessage = allOrNothing(async function (requestOptions, gate) {
 export const markAsRead = allOrNothing(async function (requestOptions) {
 	const phoneNumberId = await resolvePhoneNumberId(this);
 	const messageId = requireText('Message ID', this.getNodeParameter('messageId', '')).trim();
+	// Doc 16: a WAMID is at most 128 characters.
+	checkLength('Message ID', messageId, MAX_MESSAGE_ID);
 	requestOptions.url = `/${phoneNumberId}/messages`;
 	requestOptions.body = { messaging_product: 'whatsapp', status: 'read', message_id: messageId };
 	return requestOptions;

@@ -5,6 +5,8 @@ import type { MediaKind } from '../../shared/media';
 export interface BuildContext {
 	/** Uploads the input item's binary property to `POST /{phone-number-id}/media`; resolves to the media ID. */
 	uploadBinary(binaryPropertyName: string, kind: MediaKind): Promise<string>;
+	/** The file name of the input item's binary property, if it has one (the default document file name). */
+	binaryFileName?(binaryPropertyName: string): string | undefined;
 	/** GET on the Graph API (path relative to the version, e.g. `/{waba-id}/message_templates`); Graph errors throw NodeApiError. */
 	graphGet(path: string, qs?: IDataObject): Promise<IDataObject>;
 	/** The WABA ID from the node's field, else the credential's. */

@@ -37,6 +37,7 @@ export const ADDRESS_FIELDS = {
 export type AddressField = keyof typeof ADDRESS_FIELDS;
 const ADDRESS_FIELD_NAMES = Object.keys(ADDRESS_FIELDS) as AddressField[];
 export const MAX_IN_PIN_CODE = 6;
+const PHONE_NUMBER = /^\+?[\d\s()-]*\d[\d\s()-]*$/;
 
 const HEADER_KINDS: readonly HeaderKind[] = ['text'];
 
@@ -74,6 +75,13 @@ function readAddress(label: string, raw: IDataObject, dropEmpty: boolean): IData
 		const text = entryString(raw, key);
 		if (dropEmpty && text.trim() === '') continue;
 		if (key === 'in_pin_code') checkLength(`${label} > Pin Code`, text, MAX_IN_PIN_CODE);
+		// Doc 84: phone_number takes "valid phone numbers only".
+		if (key === 'phone_number' && text.trim() !== '' && !PHONE_NUMBER.test(text.trim())) {
+			throw new InputError(
+				`${label} > Phone Number`,
+				`${label} > Phone Number must be a phone number (digits, optionally +, spaces, dashes, parentheses); got "${text}"`,
+			);
+		}
 		address[key] = text;
 	}
 	return address;

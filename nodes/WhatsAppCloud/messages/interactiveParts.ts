@@ -145,7 +145,8 @@ export function headerProperties(kinds: readonly HeaderKind[], options: HeaderOp
 				default: '',
 				placeholder: 'invoice.pdf',
 				displayOptions: { show: { interactiveHeaderType: ['document'] } },
-				description: 'File name shown to the user; its extension decides how WhatsApp displays the document',
+				description:
+					"File name shown to the user; its extension decides how WhatsApp displays the document. With Binary File, leave empty to use the binary's file name.",
 			});
 		}
 	}
@@ -249,7 +250,12 @@ export function buildHeader(
 		return async () => media({ link });
 	}
 	const binaryPropertyName = requireText('Header Input Binary Field', params.interactiveHeaderBinaryProperty).trim();
-	return async (ctx) => media({ id: await ctx.uploadBinary(binaryPropertyName, kind) });
+	return async (ctx) => {
+		const id = await ctx.uploadBinary(binaryPropertyName, kind);
+		// A document from binary data keeps its file name unless the user typed another one.
+		const binaryName = kind === 'document' && !filename ? ctx.binaryFileName?.(binaryPropertyName) : undefined;
+		return binaryName ? { type: kind, [kind]: { id, filename: binaryName } } : media({ id });
+	};
 }
 
 export function buildBody(params: IDataObject, options: BodyOptions = {}): IDataObject | undefined {

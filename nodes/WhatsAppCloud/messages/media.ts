@@ -126,7 +126,8 @@ function mediaProperties(kind: MediaKind): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'invoice.pdf',
-			description: 'File name shown to the recipient. Its extension decides the icon WhatsApp shows.',
+			description:
+				"File name shown to the recipient. Its extension decides the icon WhatsApp shows. With Binary Data, leave empty to use the binary's file name.",
 		});
 	}
 	return properties;
@@ -176,6 +177,8 @@ export function createMediaMessage(kind: MediaKind): MessageType {
 			} else {
 				const property = requireText('Input Binary Field', params.binaryPropertyName).trim();
 				media.id = await ctx.uploadBinary(property, kind);
+				// A document from binary data keeps its file name unless the user typed another one.
+				if (rules.filename && filename === undefined) filename = ctx.binaryFileName?.(property);
 			}
 			if (caption !== undefined) media.caption = caption;
 			if (filename !== undefined) media.filename = filename;

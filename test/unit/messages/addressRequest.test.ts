@@ -12,6 +12,12 @@ const ctx = offlineContext();
 const inputError = (values: IDataObject): Promise<InputError> =>
 	expectInputError(addressRequestMessage.build(params(values), ctx));
 
+/** Doc 84's phone numbers are the placeholder "+91xxxxxxxxxx", which its own field table ("valid phone numbers only") rules out. */
+const PHONE_PLACEHOLDER = '+91xxxxxxxxxx';
+const PHONE = '+919876543210';
+/** A documented example with its placeholder phone numbers filled in as a user would. */
+const filledPart = (name: string): IDataObject => JSON.parse(JSON.stringify(fixturePart(name)).split(PHONE_PLACEHOLDER).join(PHONE));
+
 const BODY = 'Thanks for your order! Tell us what address you’d like this order delivered to.';
 const valid: IDataObject = { interactiveBody: BODY, addressCountry: 'IN' };
 const parametersOf = (result: IDataObject) => ((result.interactive as IDataObject).action as IDataObject).parameters as IDataObject;
@@ -53,15 +59,15 @@ describe('address request message', () => {
 			params({
 				interactiveBody: BODY,
 				addressCountry: 'IN',
-				addressValues: { values: { name: 'CUSTOMER_NAME', phone_number: '+91xxxxxxxxxx', city: '' } },
+				addressValues: { values: { name: 'CUSTOMER_NAME', phone_number: PHONE, city: '' } },
 			}),
 			ctx,
 		);
-		expect(result).toStrictEqual(fixturePart('84-address-without-saved-addresses'));
+		expect(result).toStrictEqual(filledPart('84-address-without-saved-addresses'));
 	});
 
 	test('doc 84 with saved addresses: given as JSON, sent as given (including the empty building_name)', async () => {
-		const fixture = fixturePart('84-address-with-saved-addresses');
+		const fixture = filledPart('84-address-with-saved-addresses');
 		const documented = (((fixture.interactive as IDataObject).action as IDataObject).parameters as IDataObject).saved_addresses;
 		const result = await addressRequestMessage.build(
 			params({ ...valid, addressSavedAddressesInput: 'json', addressSavedAddressesJson: JSON.stringify(documented) }),
@@ -77,7 +83,7 @@ describe('address request message', () => {
 				addressValues: {
 					values: {
 						name: 'CUSTOMER_NAME',
-						phone_number: '+91xxxxxxxxxx',
+						phone_number: PHONE,
 						in_pin_code: '666666',
 						address: 'Some other location',
 						city: 'Delhi',
@@ -87,7 +93,7 @@ describe('address request message', () => {
 			}),
 			ctx,
 		);
-		expect(result).toStrictEqual(fixturePart('84-address-validation-errors'));
+		expect(result).toStrictEqual(filledPart('84-address-validation-errors'));
 	});
 
 	test('doc 84 validation errors: values and errors as JSON', async () => {
@@ -96,13 +102,13 @@ describe('address request message', () => {
 				...valid,
 				addressValuesInput: 'json',
 				addressValuesJson:
-					'{"name": "CUSTOMER_NAME", "phone_number": "+91xxxxxxxxxx", "in_pin_code": "666666", "address": "Some other location", "city": "Delhi"}',
+					'{"name": "CUSTOMER_NAME", "phone_number": "+919876543210", "in_pin_code": "666666", "address": "Some other location", "city": "Delhi"}',
 				addressValidationErrorsInput: 'json',
 				addressValidationErrorsJson: { in_pin_code: 'We could not locate this pin code.' },
 			}),
 			ctx,
 		);
-		expect(result).toStrictEqual(fixturePart('84-address-validation-errors'));
+		expect(result).toStrictEqual(filledPart('84-address-validation-errors'));
 	});
 
 	test('saved addresses from the form become {id, value} without empty fields', async () => {
@@ -167,6 +173,12 @@ describe('address request message', () => {
 			).toMatchObject({
 				field: 'Saved Addresses > Pin Code',
 				message: 'Saved Addresses > Pin Code is too long: 7 characters, the limit is 6',
+			});
+		});
+		test('phone number: valid phone numbers only (the placeholder of the docs is not one)', async () => {
+			expect(await inputError({ ...valid, addressValues: { values: { phone_number: PHONE_PLACEHOLDER } } })).toMatchObject({
+				field: 'Prefilled Values > Phone Number',
+				message: 'Prefilled Values > Phone Number must be a phone number (digits, optionally +, spaces, dashes, parentheses); got "+91xxxxxxxxxx"',
 			});
 		});
 		test('only the documented address fields', async () => {
