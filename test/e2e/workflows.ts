@@ -64,3 +64,34 @@ export function echoWorkflow() {
 		],
 	};
 }
+
+export const AUTO_TRIGGER_WEBHOOK_ID = '2f6a1c0e-8b7d-4e3a-9c21-5d4e3f2a1b0c';
+
+/** A lone WhatsApp Cloud Trigger in automatic subscription mode, messages only, media downloaded. */
+export function automaticTriggerWorkflow() {
+	return {
+		id: 'waAutoTrigger0001',
+		name: 'WhatsApp trigger, automatic subscription (e2e)',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: {},
+		nodes: [
+			{
+				id: '0b7f3f8e-1a51-4c1e-8d4e-5e2f5c1a0101',
+				name: 'WhatsApp Cloud Trigger',
+				type: `${PACKAGE_NAME}.whatsAppCloudTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: AUTO_TRIGGER_WEBHOOK_ID,
+				parameters: {
+					subscription: 'automatic',
+					appId: SANDBOX_IDS.appId,
+					verifyToken: VERIFY_TOKEN,
+					webhookFields: ['messages'],
+					options: { events: ['message'], downloadMedia: true },
+				},
+				credentials,
+			},
+		],
+	};
+}

@@ -1,0 +1,54 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import type { EventFilterOptions } from './filters';
+
+/** Largest webhook body Meta sends (doc 31: "up to 3 MB"); anything bigger is refused. */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+export interface TriggerOptions extends EventFilterOptions {
+	downloadMedia: boolean;
+	binaryPropertyName: string;
+	skipDuplicates: boolean;
+}
+
+const list = (value: unknown): string[] =>
+	(Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [])
+		.filter((v): v is string => typeof v === 'string')
+		.map((v) => v.trim())
+		.filter((v) => v !== '');
+
+export function readOptions(raw: IDataObject): TriggerOptions {
+	return {
+		events: list(raw.events),
+		messageTypes: list(raw.messageTypes),
+		statuses: list(raw.statuses),
+		phoneNumberIds: list(raw.phoneNumberIds),
+		downloadMedia: raw.downloadMedia === true,
+		binaryPropertyName: typeof raw.binaryPropertyName === 'string' && raw.binaryPropertyName.trim() ? raw.binaryPropertyName.trim() : 'data',
+		skipDuplicates: raw.skipDuplicates !== false,
+	};
+}
+
+/** The webhook field each event comes in: messages, statuses and errors in `messages`, the rest in their own field. */
+export function fieldOfEvent(event: string): string {
+	return event === 'message' || event === 'status' || event === 'error' ? 'messages' : event;
+}
+
+/** Fields to subscribe: the chosen ones plus those the Events option needs, `messages` when nothing is chosen. */
+export function subscriptionFields(webhookFields: unknown, events: unknown): string[] {
+	const fields = new Set([...list(webhookFields), ...list(events).map(fieldOfEvent)]);
+	if (fields.size === 0) fields.add('messages');
+	return [...fields].sort();
+}
+
+export type SignaturePolicy = { check: true; appSecret: string } | { check: false };
+
+/**
+ * With an App Secret, signatures are always checked. Without one, only an explicit `off` lets webhooks
+ * in; otherwise the trigger is misconfigured (undefined).
+ */
+export function signaturePolicy(credentials: ICredentialDataDecryptedObject, signatureCheck: unknown): SignaturePolicy | undefined {
+	const appSecret = typeof credentials.appSecret === 'string' ? credentials.appSecret : '';
+	if (appSecret !== '') return { check: true, appSecret };
+	return signatureCheck === 'off' ? { check: false } : undefined;
+}
