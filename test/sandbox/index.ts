@@ -1,5 +1,10 @@
+import { blockedUserRoutes } from './routes/blockedUsers';
+import { businessProfileRoutes } from './routes/businessProfile';
+import { commerceSettingsRoutes } from './routes/commerceSettings';
+import { flowsEncryptionRoutes } from './routes/flowsEncryption';
 import { mediaRoutes } from './routes/media';
 import { messageRoutes } from './routes/messages';
+import { paymentRoutes } from './routes/payments';
 import { phoneNumberRoutes } from './routes/phoneNumbers';
 import { subscriptionRoutes } from './routes/subscriptions';
 import { GraphSandbox, type RouteModule } from './server';
@@ -7,8 +12,18 @@ import { GraphSandbox, type RouteModule } from './server';
 export { GraphSandbox } from './server';
 export { SANDBOX_IDS } from './state';
 
-/** Every route family the sandbox knows; later issues add theirs here. Specific paths before `/:id` catch-alls. */
-export const ROUTE_MODULES: RouteModule[] = [messageRoutes, mediaRoutes, phoneNumberRoutes, subscriptionRoutes];
+/** Every route family the sandbox knows, one file each. Specific paths before `/:id` catch-alls. */
+export const ROUTE_MODULES: RouteModule[] = [
+	messageRoutes,
+	mediaRoutes,
+	phoneNumberRoutes,
+	businessProfileRoutes,
+	blockedUserRoutes,
+	commerceSettingsRoutes,
+	flowsEncryptionRoutes,
+	paymentRoutes,
+	subscriptionRoutes,
+];
 
 export function createSandbox(): GraphSandbox {
 	return new GraphSandbox(ROUTE_MODULES);

@@ -26,6 +26,7 @@ export const SANDBOX_IDS = {
 	appSecret: 'sandbox-app-secret',
 	appId: '1234567890123456',
 	businessAccountId: '102290129340398',
+	businessId: '506914307656634',
 	phoneNumberId: '106540352242922',
 	displayPhoneNumber: '15550783881',
 	secondPhoneNumberId: '106540352242923',

@@ -1,16 +1,25 @@
-import type { RouteModule, SandboxRequest } from '../server';
-import { graphError } from '../graphError';
+import { unsupported, type RouteModule, type SandboxRequest } from '../server';
+import { graphError, httpStatusFor } from '../graphError';
+import { validateMediaUpload } from '../validate/account';
+
+/** `state.extra` key: how many of the next media downloads answer 404 (doc 68: then fetch a new URL and retry). */
+export const MEDIA_DOWNLOAD_FAILURES_KEY = 'media.downloadFailures';
+/** Doc 68: media URLs expire after 5 minutes. */
+const URL_LIFETIME_MS = 5 * 60 * 1000;
 
 /** Media upload, URL, download and delete (doc 68), with the real bytes kept. */
 export const mediaRoutes: RouteModule = (sandbox) => {
 	sandbox.route('POST', '/:phone/media', (req) => {
+		if (!sandbox.state.phoneNumbers.has(req.params.phone)) return unsupported('POST', req.params.phone);
 		const parts = req.multipart;
 		if (!parts) return { status: 400, body: graphError(100, 'Invalid parameter', 'Media upload must be multipart/form-data') };
-		const product = parts.find((p) => p.name === 'messaging_product')?.data.toString();
-		const file = parts.find((p) => p.name === 'file');
-		if (product !== 'whatsapp') {
-			return { status: 400, body: graphError(100, 'Invalid parameter', 'messaging_product must be "whatsapp"') };
-		}
+		const field = (name: string) => parts.find((p) => p.name === name && p.filename === undefined)?.data.toString();
+		const file = parts.find((p) => p.name === 'file' && p.filename !== undefined);
+		const fault = validateMediaUpload(
+			{ messaging_product: field('messaging_product'), type: field('type') },
+			file ? { contentType: file.contentType, size: file.data.length } : undefined,
+		);
+		if (fault) return { status: httpStatusFor(fault.code), body: graphError(fault.code, fault.title, fault.details) };
 		if (!file?.contentType) {
 			return { status: 400, body: graphError(131008, 'Required parameter is missing', 'file is required, with its MIME type') };
 		}
@@ -18,7 +27,7 @@ export const mediaRoutes: RouteModule = (sandbox) => {
 		sandbox.state.media.set(id, {
 			id,
 			phoneNumberId: req.params.phone,
-			mimeType: file.contentType,
+			mimeType: (field('type') ?? file.contentType).split(';')[0].trim(),
 			data: file.data,
 			sha256: sandbox.sha256(file.data),
 			fileName: file.filename,
@@ -62,7 +71,14 @@ export const mediaRoutes: RouteModule = (sandbox) => {
 		'/whatsapp_business/attachments',
 		(req) => {
 			const media = sandbox.state.media.get(req.query.mid ?? '');
-			if (!media) return { status: 404, raw: Buffer.from('Not Found'), headers: { 'content-type': 'text/plain' } };
+			const notFound = { status: 404, raw: Buffer.from('Not Found'), headers: { 'content-type': 'text/plain' } };
+			if (!media) return notFound;
+			const failures = Number(sandbox.state.extra.get(MEDIA_DOWNLOAD_FAILURES_KEY) ?? 0);
+			if (failures > 0) {
+				sandbox.state.extra.set(MEDIA_DOWNLOAD_FAILURES_KEY, failures - 1);
+				return notFound;
+			}
+			if (!(Date.now() - Number(req.query.ext) < URL_LIFETIME_MS)) return notFound;
 			return {
 				status: 200,
 				raw: media.data,

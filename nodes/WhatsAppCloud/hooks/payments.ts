@@ -1,0 +1,191 @@
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+
+import { checkLength, checkOneOf, InputError, requireText } from '../../shared/InputError';
+import { resolveBusinessAccountId, resolvePhoneNumberId } from './accountIds';
+import { allOrNothing } from './allOrNothing';
+
+/** Docs 18, 56: a payment configuration name is at most 60 characters. */
+export const MAX_CONFIGURATION_NAME = 60;
+/** Docs 18, 56: reference_id is 1-35 characters of English letters, digits, `_`, `-` and `.`. */
+export const MAX_REFERENCE_ID = 35;
+const REFERENCE_ID = /^[A-Za-z0-9_.-]+$/;
+export const PROVIDERS = ['payu', 'razorpay', 'upi_vpa', 'zaakpay'] as const;
+export const REFUND_SPEEDS = ['instant', 'normal'] as const;
+
+export function checkConfigurationName(value: unknown, field = 'Configuration Name'): string {
+	const name = requireText(field, value).trim();
+	checkLength(field, name, MAX_CONFIGURATION_NAME);
+	return name;
+}
+
+export function checkReferenceId(value: unknown): string {
+	const field = 'Reference ID';
+	const id = requireText(field, value).trim();
+	checkLength(field, id, MAX_REFERENCE_ID);
+	if (!REFERENCE_ID.test(id)) {
+		throw new InputError(field, `${field} may only contain English letters, digits, underscores, dashes and dots; got "${id}"`);
+	}
+	return id;
+}
+
+function checkUrl(field: string, value: string, httpsOnly: boolean): string {
+	const url = URL.canParse(value) ? new URL(value) : undefined;
+	if (!url) throw new InputError(field, `${field} must be a full URL (https://…); got "${value}"`);
+	if (httpsOnly ? url.protocol !== 'https:' : !['http:', 'https:'].includes(url.protocol)) {
+		throw new InputError(field, `${field} must be an ${httpsOnly ? 'HTTPS' : 'HTTP or HTTPS'} URL; got "${value}"`);
+	}
+	return value;
+}
+
+/** Doc 56: INR amounts go as `value` = rupees x 100 with `offset` 100; written as strings, like the doc's example. */
+export function refundAmount(value: unknown): IDataObject {
+	const field = 'Amount';
+	const rupees = typeof value === 'string' ? Number(value.trim()) : Number(value);
+	if (value === '' || value === null || value === undefined || !Number.isFinite(rupees) || rupees <= 0) {
+		throw new InputError(field, `${field} must be a positive amount in rupees, e.g. 12.34; got "${String(value)}"`);
+	}
+	const paise = Math.round(rupees * 100);
+	if (Math.abs(paise - rupees * 100) > 1e-6) {
+		throw new InputError(field, `${field} can have at most 2 decimals (paise); got ${rupees}`);
+	}
+	return { currency: 'INR', value: String(paise), offset: '100' };
+}
+
+const encode = (segment: string) => encodeURIComponent(segment);
+
+async function wabaPath(ctx: IExecuteSingleFunctions, suffix: string): Promise<string> {
+	return `/${await resolveBusinessAccountId(ctx)}/${suffix}`;
+}
+
+/** preSend for List Payment Configurations (doc 85). Docs: the list path is plural; every other configuration path is singular. */
+export const listPaymentConfigurations = allOrNothing(async function (requestOptions) {
+	requestOptions.url = await wabaPath(this, 'payment_configurations');
+	return requestOptions;
+});
+
+/** preSend for Get Payment Configuration (doc 85). */
+export const getPaymentConfiguration = allOrNothing(async function (requestOptions) {
+	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''));
+	requestOptions.url = await wabaPath(this, `payment_configuration/${encode(name)}`);
+	return requestOptions;
+});
+
+/** preSend for Create Payment Configuration (doc 85). */
+export const createPaymentConfiguration = allOrNothing(async function (requestOptions) {
+	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''));
+	const provider = checkOneOf('Provider', String(this.getNodeParameter('providerName', '')), PROVIDERS);
+	const fields = this.getNodeParameter('configurationFields', {}) as IDataObject;
+	const body: IDataObject = { configuration_name: name, provider_name: provider };
+	const text = (key: string) => String(fields[key] ?? '').trim();
+	if (text('purposeCode')) body.purpose_code = text('purposeCode');
+	if (text('merchantCategoryCode')) {
+		// ISO 18245 merchant category codes are four digits (doc 85's example: "0000").
+		if (!/^\d{4}$/.test(text('merchantCategoryCode'))) {
+			throw new InputError(
+				'Merchant Category Code',
+				`Merchant Category Code must be 4 digits; got "${text('merchantCategoryCode')}"`,
+			);
+		}
+		body.merchant_category_code = text('merchantCategoryCode');
+	}
+	if (provider === 'upi_vpa') {
+		const vpa = String(this.getNodeParameter('merchantVpa', '') ?? '').trim();
+		if (vpa) {
+			if (!/^[^@\s]+@[^@\s]+$/.test(vpa)) {
+				throw new InputError('Merchant VPA', `Merchant VPA must be a UPI handle like name@bank; got "${vpa}"`);
+			}
+			body.merchant_vpa = vpa;
+		}
+	} else if (text('redirectUrl')) {
+		body.redirect_url = checkUrl('Redirect URL', text('redirectUrl'), false);
+	}
+	requestOptions.url = await wabaPath(this, 'payment_configuration');
+	requestOptions.body = body;
+	return requestOptions;
+});
+
+/**
+ * preSend for Update Data Endpoint (docs 85, 49).
+ * Docs: doc 85's table names the field `data-endpoint-url`; its request example sends `data_endpoint_url`, which we send.
+ */
+export const updateDataEndpoint = allOrNothing(async function (requestOptions) {
+	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''));
+	const endpoint = checkUrl('Data Endpoint URL', requireText('Data Endpoint URL', this.getNodeParameter('dataEndpointUrl', '')).trim(), true);
+	requestOptions.url = await wabaPath(this, `payment_configuration/${encode(name)}`);
+	requestOptions.body = { data_endpoint_url: endpoint };
+	return requestOptions;
+});
+
+/** preSend for Regenerate OAuth Link (doc 85). */
+export const regenerateOAuthLink = allOrNothing(async function (requestOptions) {
+	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''));
+	const redirect = String((this.getNodeParameter('oauthOptions', {}) as IDataObject).redirectUrl ?? '').trim();
+	const body: IDataObject = { configuration_name: name };
+	if (redirect) body.redirect_url = checkUrl('Redirect URL', redirect, false);
+	requestOptions.url = await wabaPath(this, 'generate_payment_configuration_oauth_link');
+	requestOptions.body = body;
+	return requestOptions;
+});
+
+/** preSend for Remove Payment Configuration (doc 85): DELETE with a JSON body. */
+export const removePaymentConfiguration = allOrNothing(async function (requestOptions) {
+	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''));
+	requestOptions.url = await wabaPath(this, 'payment_configuration');
+	requestOptions.body = { configuration_name: name };
+	return requestOptions;
+});
+
+/**
+ * preSend for Look Up Payment (doc 56).
+ * Docs: doc 56 shows this endpoint's errors On-Premises style (`errors[]`, code 500); GraphErrors reads that shape too.
+ */
+export const lookUpPayment = allOrNothing(async function (requestOptions) {
+	const phoneNumberId = await resolvePhoneNumberId(this);
+	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''), 'Payment Configuration');
+	const referenceId = checkReferenceId(this.getNodeParameter('referenceId', ''));
+	requestOptions.url = `/${phoneNumberId}/payments/${encode(name)}/${encode(referenceId)}`;
+	return requestOptions;
+});
+
+/** preSend for Refund (doc 56). */
+export const refundPayment = allOrNothing(async function (requestOptions) {
+	const phoneNumberId = await resolvePhoneNumberId(this);
+	const referenceId = checkReferenceId(this.getNodeParameter('referenceId', ''));
+	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''), 'Payment Configuration');
+	const amount = refundAmount(this.getNodeParameter('amount', 0));
+	const speed = String((this.getNodeParameter('refundOptions', {}) as IDataObject).speed ?? '');
+	const body: IDataObject = { reference_id: referenceId };
+	if (speed) body.speed = checkOneOf('Speed', speed, REFUND_SPEEDS);
+	body.payment_config_id = name;
+	body.amount = amount;
+	requestOptions.url = `/${phoneNumberId}/payments_refund`;
+	requestOptions.body = body;
+	return requestOptions;
+});
+
+/** Doc 85's list nests the configurations: `data[].payment_configurations[]`; one output item per configuration. */
+export async function flattenPaymentConfigurations(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const body = (response.body ?? {}) as { data?: Array<{ payment_configurations?: IDataObject[] }> };
+	const itemIndex = this.getItemIndex();
+	return (body.data ?? [])
+		.flatMap((entry) => entry.payment_configurations ?? [])
+		.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+/** Output one item per record of `body[property]` (an array or a single object), paired to the input item. */
+export function recordsAt(property: string) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		const value = ((response.body ?? {}) as IDataObject)[property];
+		const records = (Array.isArray(value) ? value : value === undefined ? [] : [value]) as IDataObject[];
+		const itemIndex = this.getItemIndex();
+		return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	};
+}
