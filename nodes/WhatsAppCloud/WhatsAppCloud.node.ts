@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { throwOnGraphError } from './hooks/graphResponse';
 import { RESOURCES } from './descriptions';
 import { searchPhoneNumbers } from './methods/listSearch';
+import { getTemplateVariables, searchTemplates } from './methods/templates';
 
 export class WhatsAppCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,6 +48,7 @@ export class WhatsAppCloud implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchPhoneNumbers },
+		listSearch: { searchPhoneNumbers, searchTemplates },
+		resourceMapping: { getTemplateVariables },
 	};
 }

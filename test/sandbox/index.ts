@@ -7,6 +7,7 @@ import { messageRoutes } from './routes/messages';
 import { paymentRoutes } from './routes/payments';
 import { phoneNumberRoutes } from './routes/phoneNumbers';
 import { subscriptionRoutes } from './routes/subscriptions';
+import { templateRoutes } from './routes/templates';
 import { GraphSandbox, type RouteModule } from './server';
 
 export { GraphSandbox } from './server';
@@ -15,6 +16,7 @@ export { SANDBOX_IDS } from './state';
 /** Every route family the sandbox knows, one file each. Specific paths before `/:id` catch-alls. */
 export const ROUTE_MODULES: RouteModule[] = [
 	messageRoutes,
+	templateRoutes,
 	mediaRoutes,
 	phoneNumberRoutes,
 	businessProfileRoutes,

@@ -9,6 +9,7 @@ import { mediaFields, mediaOperations } from './MediaDescription';
 import { messageFields, messageOperations } from './MessageDescription';
 import { paymentFields, paymentOperations } from './PaymentDescription';
 import { phoneNumberFields, phoneNumberOperations } from './PhoneNumberDescription';
+import { templateFields, templateOperations } from './TemplateDescription';
 
 export interface ResourceDescription {
 	name: string;
@@ -22,6 +23,7 @@ export interface ResourceDescription {
 /** The node's resources, one description file each, in the order of the Resource dropdown. */
 export const RESOURCES: ResourceDescription[] = [
 	{ name: 'Message', value: 'message', operations: messageOperations, fields: messageFields },
+	{ name: 'Template', value: 'template', operations: templateOperations, fields: templateFields },
 	{ name: 'Media', value: 'media', operations: mediaOperations, fields: mediaFields },
 	{ name: 'Phone Number', value: 'phoneNumber', operations: phoneNumberOperations, fields: phoneNumberFields },
 	{ name: 'Business Profile', value: 'businessProfile', operations: businessProfileOperations, fields: businessProfileFields },

@@ -15,11 +15,13 @@ import { productListMessage } from './productList';
 import { rawMessage } from './raw';
 import { reactionMessage, removeReactionMessage } from './reaction';
 import { replyButtonsMessage } from './replyButtons';
+import { templateMessage } from './template';
 import { textMessage } from './text';
 
 /** Every sendable (non-template) message type, in the order of the operation list. */
 export const MESSAGE_TYPES: MessageType[] = [
 	textMessage,
+	templateMessage,
 	...MEDIA_MESSAGES,
 	locationMessage,
 	contactsMessage,

@@ -1,6 +1,8 @@
 import { unsupported, type RouteModule } from '../server';
 import { graphError, httpStatusFor } from '../graphError';
 import { validateMessageRequest } from '../validate/messages';
+import { validateTemplateSend } from '../validate/templates';
+import { templateStore } from '../templateStore';
 
 /** `POST /{phone-number-id}/messages`: every message type and mark-as-read (docs 16, 25). */
 export const messageRoutes: RouteModule = (sandbox) => {
@@ -9,7 +11,9 @@ export const messageRoutes: RouteModule = (sandbox) => {
 		if (req.json === undefined || typeof req.json !== 'object' || req.json === null) {
 			return { status: 400, body: graphError(100, 'Invalid parameter', 'The request body must be a JSON object') };
 		}
-		const fault = validateMessageRequest(req.json);
+		const fault =
+			validateMessageRequest(req.json) ??
+			((req.json as { type?: string }).type === 'template' ? validateTemplateSend(req.json, templateStore(sandbox)) : null);
 		if (fault) {
 			return { status: fault.httpStatus ?? httpStatusFor(fault.code), body: graphError(fault.code, fault.title, fault.details) };
 		}

@@ -1,0 +1,540 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { clearTemplateCache } from '../../nodes/WhatsAppCloud/templates/reader';
+import { templateFields, toResourceMapperFields } from '../../nodes/WhatsAppCloud/templates/fields';
+import { planTemplate, type TemplateDefinition } from '../../nodes/WhatsAppCloud/templates/model';
+import { docFixture } from '../helpers';
+import { runAction, sandboxCredentials } from '../harness/n8n';
+import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
+import { templateStore } from '../sandbox/templateStore';
+
+const MESSAGES_PATH = `/${SANDBOX_IDS.phoneNumberId}/messages`;
+
+type Body = Record<string, unknown> & { template: { language: IDataObject; components?: IDataObject[] } };
+
+/**
+ * What the node sends for a documented example. The node follows the reference page (16) where the pages differ:
+ * language.policy "deterministic" always, recipient_type "individual" always, button index as a string and
+ * sub_type in lower case (api-inventory 8.25, 8.26).
+ */
+function asSent(documented: Record<string, unknown>): Body {
+	const body = JSON.parse(JSON.stringify(documented)) as Body;
+	body.recipient_type ??= 'individual';
+	body.template.language = { policy: 'deterministic', ...body.template.language };
+	const fix = (components: IDataObject[] | undefined) => {
+		for (const component of components ?? []) {
+			if (component.type === 'button') {
+				component.index = String(component.index);
+				component.sub_type = String(component.sub_type).toLowerCase();
+			}
+			if (component.type === 'carousel') for (const card of component.cards as IDataObject[]) fix(card.components as IDataObject[]);
+		}
+	};
+	fix(body.template.components);
+	return body;
+}
+
+interface Case {
+	fixture: string;
+	template: string;
+	language?: string;
+	/** Give the template by name (+ language code) instead of picking it from the list. */
+	byName?: boolean;
+	values: IDataObject;
+	extra?: IDataObject;
+	now?: number;
+}
+
+const ORDER_FORM_49: IDataObject = {
+	templateOrderDetails: 'form',
+	orderDetailsCountry: 'IN',
+	orderDetailsInput: 'form',
+	orderDetailsReferenceId: 'abc.123_xyz-1',
+	orderDetailsGoodsType: 'physical-goods',
+	orderDetailsPaymentMethod: 'payment_gateway',
+	orderDetailsGateway: 'razorpay',
+	orderDetailsPaymentConfiguration: 'prod-razor-pay-config-05',
+	orderDetailsItems: {
+		item: [
+			{
+				name: 'Blue Elf Aloe',
+				amount: 200000,
+				saleAmount: 150000,
+				quantity: 1,
+				countryOfOrigin: 'India',
+				importerName: 'Lucky Shrub Imports and Exports',
+				importerAddressLine1: 'One BKC',
+				importerAddressLine2: 'Bandra Kurla Complex',
+				importerCity: 'Mumbai',
+				importerZoneCode: 'MH',
+				importerPostalCode: '400051',
+				importerCountryCode: 'IN',
+			},
+		],
+	},
+	orderDetailsTax: 10000,
+	orderDetailsOrderOptions: { shipping: 20000, discount: 15000, discountDescription: 'Additional 10% off', expiration: '1726627150' },
+	templateShippingAddresses: {
+		address: [
+			{
+				name: 'Nidhi Tripathi',
+				phone_number: '919000090000',
+				address: 'Bandra Kurla Complex',
+				city: 'Mumbai',
+				state: 'Maharastra',
+				in_pin_code: '400051',
+				house_number: '12',
+				tower_number: '5',
+				building_name: 'One BKC',
+				landmark_area: 'Near BKC Circle',
+			},
+		],
+	},
+};
+
+const card = (i: number, image: string, payload: string, suffix: string): IDataObject => ({
+	[`card${i}:header:image`]: image,
+	[`card${i}:button:0:payload`]: payload,
+	[`card${i}:button:1:url`]: suffix,
+});
+const productCard = (i: number, sku: string): IDataObject => ({
+	[`card${i}:header:product:product_retailer_id`]: sku,
+	[`card${i}:header:product:catalog_id`]: '194836987003835',
+});
+
+const CASES: Case[] = [
+	{
+		fixture: '01-location-header',
+		template: 'order_delivery_update',
+		values: {
+			'header:location:latitude': '37.483307',
+			'header:location:longitude': '122.148981',
+			'header:location:name': 'Pablo Morales',
+			'header:location:address': '1 Hacker Way, Menlo Park, CA 94025',
+			'body:1': 'Pablo',
+			'body:2': '566701',
+		},
+	},
+	{
+		fixture: '01-named-parameters',
+		template: 'order_confirmation',
+		language: 'en_US',
+		byName: true,
+		values: { 'body:customer_name': 'John', 'body:order_id': '9128312831' },
+	},
+	{
+		fixture: '01-positional-parameters',
+		template: 'order_confirmation',
+		language: 'es',
+		byName: true,
+		values: { 'body:1': 'John', 'body:2': '9128312831' },
+	},
+	{
+		fixture: '01-media-header',
+		template: 'purchase_receipt',
+		values: {
+			'header:image': 'https://URL',
+			'body:1': 'TEXT-STRING',
+			'body:2': 'VALUE',
+			'body:2:currency': 'USD 100.99',
+			'body:3': 'MONTH DAY, YEAR',
+			'body:3:date_time': true,
+		},
+	},
+	{
+		fixture: '01-interactive-quick-replies',
+		template: 'purchase_receipt',
+		values: {
+			'header:image': 'https://URL',
+			'body:1': 'TEXT_STRING',
+			'body:2': 'VALUE',
+			'body:2:currency': 'USD 100.99',
+			'body:3': 'MONTH DAY, YEAR',
+			'body:3:date_time': true,
+			'button:0:payload': 'PAYLOAD',
+			'button:1:payload': 'PAYLOAD',
+		},
+	},
+	{ fixture: '42-authentication-otp', template: 'verification_code', values: { otp: 'J$FpnYnP' } },
+	{
+		fixture: '24-mpm',
+		template: 'abandoned_cart',
+		values: {
+			'header:1': 'Pablo',
+			'body:1': '10OFF',
+			'button:0:thumbnail_product_retailer_id': '2lc20305pt',
+			'button:0:section1:title': 'Popular Bundles',
+			'button:0:section1:products': '2lc20305pt, nseiw1x3ch',
+			'button:0:section2:title': 'Premium Packages',
+			'button:0:section2:products': 'n6k6x0y7oe',
+		},
+	},
+	{
+		fixture: '14-spm',
+		template: 'abandoned_cart_offer',
+		values: {
+			'header:product:product_retailer_id': 'nqryix03ez',
+			'header:product:catalog_id': '194836987003835',
+			'body:1': '25OFF',
+			'body:2': '25%',
+		},
+	},
+	{
+		fixture: '82-catalog',
+		template: 'intro_catalog_offer',
+		values: { 'body:1': '100', 'body:2': '400', 'body:3': '3', 'button:0:thumbnail_product_retailer_id': '2lc20305pt' },
+	},
+	{
+		fixture: '34-coupon-code',
+		template: 'coupon_code_fall2023_25off',
+		values: { 'body:1': '25OFF', 'body:2': '25%', 'button:1:coupon_code': '25OFF' },
+	},
+	{
+		fixture: '78-limited-time-offer',
+		template: 'limited_time_offer_caribbean_pkg_2023',
+		values: {
+			'header:image': '1602186516975000',
+			'body:1': 'Pablo',
+			'body:2': 'CARIBE25',
+			'limited_time_offer:expiration_time_ms': '1209600000',
+			'button:0:coupon_code': 'CARIBE25',
+			'button:1:url': 'n3mtql',
+		},
+	},
+	{
+		fixture: '87-media-card-carousel',
+		template: 'carousel_template_media_cards_v1',
+		values: {
+			'body:1': 'Pablo',
+			'body:2': '20%',
+			'body:3': '20OFF',
+			...card(0, '1558081531584829', 'more-aloes', 'blue-elf'),
+			...card(1, '861236878885705', 'more-crassulas', 'buddhas-temple'),
+			...card(2, '1587064918516321', 'more-echeverias', 'black-prince'),
+		},
+	},
+	{
+		fixture: '19-product-card-carousel',
+		template: 'carousel_template_product_cards_v1',
+		values: { 'body:1': 'Pablo', ...productCard(0, 'vrpj01fvwp'), ...productCard(1, 'va2l5ioeat'), ...productCard(2, 'sqpjv0mgde') },
+	},
+	{
+		fixture: '67-flow',
+		template: 'example_template_name',
+		values: { 'button:0:flow_token': 'FLOW_TOKEN', 'button:0:flow_action_data': '{"product_name":"name","product_price":100}' },
+	},
+	{
+		fixture: '49-checkout-button',
+		template: 'item_back_in_stock_v2',
+		values: { 'header:image': '1558081531584829', 'body:1': 'Nidhi', 'body:2': 'Blue Elf Aloe' },
+		extra: ORDER_FORM_49,
+		now: (1726627150 - 30 * 86400) * 1000,
+	},
+	{
+		fixture: '35-order-details-in',
+		template: 'order_details_in',
+		values: { 'header:image': 'https://example.com/the-url.jpg' },
+		extra: {
+			templateOrderDetails: 'form',
+			orderDetailsCountry: 'IN',
+			orderDetailsInput: 'form',
+			orderDetailsReferenceId: 'reference_id_value',
+			orderDetailsGoodsType: 'digital-goods',
+			orderDetailsPaymentMethod: 'upi',
+			orderDetailsPaymentConfiguration: 'unique_payment_config_id',
+			orderDetailsItems: {
+				item: [
+					{
+						name: 'ORDER_ITEM_NAME',
+						retailerId: 'ORDER_ITEM_RETAILER_ID',
+						amount: 400,
+						quantity: 1,
+						countryOfOrigin: 'India',
+						importerName: 'IMPORTER_NAME',
+						importerAddressLine1: 'IMPORTER_ADDRESS',
+						importerCity: 'Mumbai',
+						importerPostalCode: '400051',
+						importerCountryCode: 'IN',
+					},
+				],
+			},
+			orderDetailsTax: 500,
+			orderDetailsOrderOptions: { shipping: 0, discount: 250 },
+		},
+	},
+	{
+		fixture: '32-order-details-br',
+		template: 'order_details_br',
+		values: {},
+		extra: {
+			templateOrderDetails: 'form',
+			orderDetailsCountry: 'BR',
+			orderDetailsInput: 'form',
+			orderDetailsReferenceId: 'unique-reference-id',
+			orderDetailsGoodsType: 'digital-goods',
+			orderDetailsBrazilPayment: {
+				pix: {
+					code: '00020101021226700014br.gov.bcb.pix2548pix.example.com...',
+					merchantName: 'Account holder name',
+					key: '39580525000189',
+					keyType: 'CNPJ',
+				},
+			},
+			orderDetailsItems: { item: [{ name: 'Cake', retailerId: '1234567', amount: 50000, quantity: 1 }] },
+			orderDetailsTax: 0,
+			orderDetailsTaxDescription: 'optional text',
+		},
+	},
+	{
+		fixture: '51-order-status',
+		template: 'order_status_update',
+		values: {
+			'order_status:reference_id': 'reference_id_value',
+			'order_status:status': 'shipped',
+			'order_status:description': 'OPTINAL_DESCRIPTION',
+		},
+	},
+];
+
+describe('Send Template through n8n-core, one documented example per template kind', () => {
+	let sandbox: GraphSandbox;
+	let credentials: ReturnType<typeof sandboxCredentials>;
+
+	beforeAll(async () => {
+		sandbox = await createSandbox().start();
+		credentials = sandboxCredentials(sandbox.baseUrl);
+	});
+	afterAll(async () => await sandbox.stop());
+	beforeEach(() => {
+		sandbox.reset();
+		clearTemplateCache();
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	/** Node parameters as the editor stores them: the picked template and the mapper's values with its schema. */
+	function parameters(c: Case, to: string): IDataObject {
+		const store = templateStore(sandbox);
+		const stored = (c.language && store.find(c.template, c.language)) || store.named(c.template);
+		const schema = toResourceMapperFields(templateFields(planTemplate(stored as unknown as TemplateDefinition)));
+		return {
+			resource: 'message',
+			operation: 'sendTemplate',
+			recipient: to,
+			template: c.byName ? { __rl: true, mode: 'name', value: c.template } : { __rl: true, mode: 'list', value: stored.id },
+			...(c.byName ? { templateLanguage: c.language } : {}),
+			templateInput: 'form',
+			templateVariables: {
+				mappingMode: 'defineBelow',
+				value: c.values,
+				matchingColumns: [],
+				schema,
+				attemptToConvertTypes: false,
+				convertFieldsToString: false,
+			},
+			...c.extra,
+		};
+	}
+
+	it.each(CASES.map((c) => [c.fixture, c]))('%s: the form produces the documented body', async (_name, c) => {
+		const example = docFixture('templates', c.fixture);
+		if (c.now !== undefined) jest.spyOn(Date, 'now').mockReturnValue(c.now);
+		const { items, error } = await runAction({ credentials, parameters: parameters(c, String(example.body.to)) });
+		expect(error?.message).toBeUndefined();
+		const sent = sandbox.requestsTo('POST', MESSAGES_PATH);
+		expect(sent).toHaveLength(1);
+		expect(sent[0].status).toBe(200);
+		expect(sent[0].body).toEqual(asSent(example.body));
+		expect(items[0].json.messageId).toMatch(/^wamid\./);
+	});
+
+	it('sends one-tap and zero-tap authentication templates the same way as copy code (doc 42)', async () => {
+		for (const name of ['verification_code_one_tap', 'verification_code_zero_tap']) {
+			sandbox.reset();
+			const { error } = await runAction({
+				credentials,
+				parameters: parameters({ fixture: '', template: name, values: { otp: '123456' } }, '12015553931'),
+			});
+			expect(error).toBeUndefined();
+			const [request] = sandbox.requestsTo('POST', MESSAGES_PATH);
+			expect((request.body as Body).template.components).toEqual([
+				{ type: 'body', parameters: [{ type: 'text', text: '123456' }] },
+				{ type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: '123456' }] },
+			]);
+		}
+	});
+
+	it('uploads binary data for a media header and sends the media ID', async () => {
+		const item: INodeExecutionData = {
+			json: {},
+			binary: { data: { data: Buffer.from('%PDF-1.4 test').toString('base64'), mimeType: 'application/pdf', fileName: 'invoice.pdf' } },
+		};
+		const { error } = await runAction({
+			credentials,
+			items: [item],
+			parameters: parameters(
+				{ fixture: '', template: 'invoice_document', values: { 'header:document': 'data', 'header:document:filename': 'invoice.pdf', 'body:1': 'INV-7' } },
+				'+16505551234',
+			),
+		});
+		expect(error).toBeUndefined();
+		const uploads = sandbox.requestsTo('POST', `/${SANDBOX_IDS.phoneNumberId}/media`);
+		expect(uploads).toHaveLength(1);
+		const [request] = sandbox.requestsTo('POST', MESSAGES_PATH);
+		const header = (request.body as Body).template.components![0];
+		expect(header).toEqual({
+			type: 'header',
+			parameters: [{ type: 'document', document: { id: expect.stringMatching(/^\d+$/), filename: 'invoice.pdf' } }],
+		});
+	});
+
+	it('reads the template once for many items', async () => {
+		const stored = templateStore(sandbox).named('order_delivery_update');
+		const { error } = await runAction({
+			credentials,
+			items: [{ json: { name: 'A' } }, { json: { name: 'B' } }, { json: { name: 'C' } }],
+			parameters: parameters(
+				{
+					fixture: '',
+					template: 'order_delivery_update',
+					values: { 'header:location:latitude': '1', 'header:location:longitude': '2', 'body:1': '={{ $json.name }}', 'body:2': '7' },
+				},
+				'+16505551234',
+			),
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox.requestsTo('GET', `/${stored.id}`)).toHaveLength(1);
+		const names = sandbox.requestsTo('POST', MESSAGES_PATH).map((r) => ((r.body as Body).template.components![1].parameters as IDataObject[])[0].text);
+		expect(names.sort()).toEqual(['A', 'B', 'C']);
+	});
+
+	describe('pre-send checks fail the item before any message request', () => {
+		async function expectRefused(c: Case, pattern: RegExp, extra: IDataObject = {}) {
+			const { error } = await runAction({ credentials, parameters: { ...parameters(c, '+16505551234'), ...extra } });
+			expect(error?.message).toMatch(pattern);
+			expect(error?.message).toContain('[item 0]');
+			expect(sandbox.requestsTo('POST', MESSAGES_PATH)).toHaveLength(0);
+		}
+
+		it('refuses a paused template', async () => {
+			await expectRefused({ fixture: '', template: 'seasonal_promo_paused', values: {} }, /seasonal_promo_paused.*paused.*132015/);
+		});
+
+		it('refuses a disabled, rejected or pending template', async () => {
+			await expectRefused({ fixture: '', template: 'old_promo_disabled', values: {} }, /disabled.*132016/);
+			await expectRefused({ fixture: '', template: 'welcome_rejected', values: {} }, /rejected/);
+			await expectRefused({ fixture: '', template: 'new_offer_pending', values: { 'body:1': 'x' } }, /still in review/);
+		});
+
+		// n8n itself stops a run whose required variable is left empty in the editor; an expression that resolves to
+		// nothing is caught by the node.
+		it('names a missing variable and its component', async () => {
+			await expectRefused(
+				{ fixture: '', template: 'purchase_receipt', values: { 'header:image': '123', 'body:1': 'Pablo', 'body:2': '={{ $json.amount }}', 'body:3': 'May 1' } },
+				/Template variable "Body \{\{2\}\}.*" is missing \(template "purchase_receipt", body\)/,
+			);
+		});
+
+		it('names a missing URL button suffix', async () => {
+			const values = { 'header:image': '1', 'body:1': 'a', 'body:2': 'b', 'limited_time_offer:expiration_time_ms': '1700000000000', 'button:0:coupon_code': 'X1', 'button:1:url': '={{ $json.code }}' };
+			await expectRefused({ fixture: '', template: 'limited_time_offer_caribbean_pkg_2023', values }, /Button 2 "Book now!" URL Suffix.*is missing.*button 1 \(url\)/);
+		});
+
+		it('refuses a variable of the wrong kind', async () => {
+			const base = { 'body:1': 'Pablo', 'body:2': 'x', 'body:3': 'y' };
+			await expectRefused(
+				{ fixture: '', template: 'purchase_receipt', values: { ...base, 'header:image': 'not a file!' } },
+				/Header Image .* must be a media ID \(digits\), an http\(s\) URL or the name of a binary property/,
+			);
+			await expectRefused(
+				{ fixture: '', template: 'purchase_receipt', values: { ...base, 'header:image': '1', 'body:2:currency': 'lots of dollars' } },
+				/as Currency.* must be an ISO 4217 code and an amount/,
+			);
+			await expectRefused(
+				{ fixture: '', template: 'coupon_code_fall2023_25off', values: { 'body:1': 'a', 'body:2': 'b', 'button:1:coupon_code': '25-OFF!' } },
+				/Coupon Code.* may only contain letters and digits/,
+			);
+			await expectRefused({ fixture: '', template: 'verification_code', values: { otp: '1234567890123456' } }, /One-Time Password .* is too long: 16 characters, the limit is 15/);
+		});
+
+		it('refuses values for variables the template no longer has', async () => {
+			await expectRefused(
+				{ fixture: '', template: 'order_confirmation', language: 'en_US', values: { 'body:customer_name': 'a', 'body:order_id': 'b', 'body:3': 'old' } },
+				/has no variable "body:3".*Refresh/,
+			);
+		});
+
+		it('refuses an unknown language version of a template given by name', async () => {
+			await expectRefused(
+				{ fixture: '', template: 'order_confirmation', language: 'fr', byName: true, values: { 'body:customer_name': 'a', 'body:order_id': 'b' } },
+				/has no "fr" version; its languages are en_US, es/,
+			);
+		});
+
+		it('names the order details fields when a checkout button has no order', async () => {
+			await expectRefused(
+				{ fixture: '', template: 'item_back_in_stock_v2', values: { 'header:image': '1', 'body:1': 'a', 'body:2': 'b' } },
+				/order details \(checkout\) button.*Order Form/,
+			);
+		});
+	});
+
+	describe('components as JSON', () => {
+		const jsonParameters = (template: string, components: unknown, extra: IDataObject = {}) => ({
+			resource: 'message',
+			operation: 'sendTemplate',
+			recipient: '+16505551234',
+			template: { __rl: true, mode: 'name', value: template },
+			templateLanguage: 'en_US',
+			templateInput: 'json',
+			templateComponentsJson: JSON.stringify(components),
+			...extra,
+		});
+
+		it('sends the components as given', async () => {
+			const components = [{ type: 'body', parameters: [{ type: 'text', text: 'Pablo' }] }];
+			const { error } = await runAction({ credentials, parameters: jsonParameters('new_offer_pending', components, { templateCheck: false }) });
+			// The sandbox, like Meta, refuses a template that is not approved.
+			expect(error?.message).toContain('132001');
+			const ok = await runAction({
+				credentials,
+				parameters: jsonParameters('purchase_receipt', [
+					{ type: 'header', parameters: [{ type: 'image', image: { id: '1' } }] },
+					{ type: 'body', parameters: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }, { type: 'text', text: 'c' }] },
+				]),
+			});
+			expect(ok.error).toBeUndefined();
+			expect((sandbox.requestsTo('POST', MESSAGES_PATH).at(-1)!.body as Body).template.components).toHaveLength(2);
+		});
+
+		it("gets Meta's template errors from the sandbox when the pre-send check is off", async () => {
+			const cases: Array<[string, unknown[], string, RegExp]> = [
+				['purchase_receipt', [{ type: 'body', parameters: [{ type: 'text', text: 'a' }] }], '132000', /number of localizable_params \(0\) does not match the expected number of params \(1\)/],
+				[
+					'purchase_receipt',
+					[
+						{ type: 'header', parameters: [{ type: 'text', text: 'x' }] },
+						{ type: 'body', parameters: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }, { type: 'text', text: 'c' }] },
+					],
+					'132012',
+					/Format mismatch, expected IMAGE, received TEXT/,
+				],
+				['no_such_template', [], '132001', /does not exist in en_US/],
+				['seasonal_promo_paused', [], '132015', /paused/],
+				['old_promo_disabled', [], '132016', /disabled/],
+			];
+			for (const [template, components, code, details] of cases) {
+				sandbox.reset();
+				clearTemplateCache();
+				const { error } = await runAction({ credentials, parameters: jsonParameters(template, components, { templateCheck: false }) });
+				expect(error?.message).toContain(code);
+				expect(error?.description).toMatch(details);
+			}
+		});
+
+		it('still refuses a paused template before sending when the check is on', async () => {
+			const { error } = await runAction({ credentials, parameters: jsonParameters('seasonal_promo_paused', []) });
+			expect(error?.message).toMatch(/paused/);
+			expect(sandbox.requestsTo('POST', MESSAGES_PATH)).toHaveLength(0);
+		});
+	});
+});
