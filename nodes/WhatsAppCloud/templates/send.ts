@@ -1,7 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { checkOneOf, InputError } from '../../shared/InputError';
-import { checkOrderParameters, formOrderParameters, orderDetailsMessage, type OrderCountry } from '../messages/orderDetails';
+import { orderDetailsMessage } from '../messages/orderDetails';
+import { checkOrderParameters, type OrderCountry } from '../messages/orderDetailsChecks';
+import { formOrderParameters } from '../messages/orderDetailsForm';
 import { checkExpirationAhead, isObject, toUnixSeconds } from '../messages/orderMath';
 import type { TemplateDefinition } from './model';
 
