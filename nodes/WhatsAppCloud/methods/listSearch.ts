@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../shared/graphApi';
 import { graphRequest } from '../hooks/graphRequest';
 
-async function businessAccountId(ctx: ILoadOptionsFunctions): Promise<string> {
+/** In the editor: the WABA ID on the node's form, else the credential's; `purpose` says what it is needed for. */
+export async function editorBusinessAccountId(ctx: ILoadOptionsFunctions, purpose: string): Promise<string> {
 	let id = '';
 	try {
 		id = String(ctx.getNodeParameter('businessAccountId', '') ?? '').trim();
@@ -13,7 +14,7 @@ async function businessAccountId(ctx: ILoadOptionsFunctions): Promise<string> {
 	}
 	if (!id) id = String((await ctx.getCredentials(CREDENTIAL_TYPE)).businessAccountId ?? '').trim();
 	if (!id) {
-		throw new NodeOperationError(ctx.getNode(), 'Set the WhatsApp Business Account ID in the credential to list its phone numbers');
+		throw new NodeOperationError(ctx.getNode(), `Set the WhatsApp Business Account ID in the credential or on the node to ${purpose}`);
 	}
 	return id;
 }
@@ -24,7 +25,7 @@ export async function searchPhoneNumbers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const waba = await businessAccountId(this);
+	const waba = await editorBusinessAccountId(this, 'list its phone numbers');
 	const body = await graphRequest(this, {
 		method: 'GET',
 		url: `/${waba}/phone_numbers`,

@@ -1,26 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperFields } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../../shared/graphApi';
 import { InputError } from '../../shared/InputError';
 import { graphRequest } from '../hooks/graphRequest';
+import { editorBusinessAccountId } from './listSearch';
 import { templateFields, toResourceMapperFields } from '../templates/fields';
 import { describeTemplate, planTemplate, type TemplateDefinition } from '../templates/model';
 import { readTemplate, templateRef } from '../templates/reader';
-
-async function businessAccountId(ctx: ILoadOptionsFunctions): Promise<string> {
-	let id = '';
-	try {
-		id = String(ctx.getNodeParameter('businessAccountId', '') ?? '').trim();
-	} catch {
-		// not on this operation's form
-	}
-	if (!id) id = String((await ctx.getCredentials(CREDENTIAL_TYPE)).businessAccountId ?? '').trim();
-	if (!id) {
-		throw new NodeOperationError(ctx.getNode(), 'Set the WhatsApp Business Account ID in the credential or on the node to list its templates');
-	}
-	return id;
-}
 
 /** The account's templates for the template picker: name, language, category and status; the value is the template ID. */
 export async function searchTemplates(
@@ -28,7 +13,7 @@ export async function searchTemplates(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const waba = await businessAccountId(this);
+	const waba = await editorBusinessAccountId(this, 'list its templates');
 	const qs: IDataObject = { fields: 'id,name,language,status,category', limit: 100 };
 	if (filter) qs.name = filter.trim();
 	if (paginationToken) qs.after = paginationToken;
@@ -48,7 +33,7 @@ export async function getTemplateVariables(this: ILoadOptionsFunctions): Promise
 		const ref = templateRef(this.getNodeParameter('template', ''), this.getNodeParameter('templateLanguage', ''));
 		return await readTemplate(
 			async (path, qs) => await graphRequest(this, { method: 'GET', url: path, qs }),
-			async () => await businessAccountId(this),
+			async () => await editorBusinessAccountId(this, 'list its templates'),
 			ref,
 		);
 	};
