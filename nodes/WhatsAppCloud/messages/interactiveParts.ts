@@ -410,6 +410,22 @@ export function readStructuredObject(
 }
 
 /** Reads an entry's string field; non-strings (numbers from JSON) are turned into strings, absent ones into ''. */
+/**
+ * A section's title (list and product list), checked against `max`.
+ * Docs: the title is required only when there is more than one section (reference page 16), not always (guides 10, 77).
+ */
+export function sectionTitle(section: IDataObject, index: number, sectionCount: number, max: number): string {
+	const title = entryString(section, 'title');
+	if (title.trim() === '' && sectionCount > 1) {
+		throw new InputError(
+			'Sections > Title',
+			`Sections > Title is required when there is more than one section (section ${index + 1} has none)`,
+		);
+	}
+	checkLength('Sections > Title', title, max);
+	return title;
+}
+
 export function entryString(entry: unknown, key: string): string {
 	if (entry === null || typeof entry !== 'object') return '';
 	const value = (entry as IDataObject)[key];

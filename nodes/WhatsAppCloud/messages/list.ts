@@ -15,6 +15,7 @@ import {
 	readStructuredList,
 	structuredProperties,
 	type HeaderKind,
+	sectionTitle,
 } from './interactiveParts';
 import { checkCount, checkLength, InputError, requireText } from '../../shared/InputError';
 
@@ -135,15 +136,7 @@ export const listMessage: MessageType = {
 		let rowCount = 0;
 		const sections = entries.map((entry, index) => {
 			const section = asObject(entry, `section ${index + 1}`);
-			const title = entryString(section, 'title');
-			// Docs: section title is required only with more than one section (reference page 16), not always (guide 10).
-			if (title.trim() === '' && entries.length > 1) {
-				throw new InputError(
-					'Sections > Title',
-					`Sections > Title is required when there is more than one section (section ${index + 1} has none)`,
-				);
-			}
-			checkLength('Sections > Title', title, MAX_LIST_SECTION_TITLE);
+			const title = sectionTitle(section, index, entries.length, MAX_LIST_SECTION_TITLE);
 			const rowEntries = collectionItems('Sections > Rows', section.rows, 'row');
 			if (rowEntries.length === 0) {
 				throw new InputError('Sections > Rows', `Sections > Rows: section ${index + 1} needs at least 1 row`);

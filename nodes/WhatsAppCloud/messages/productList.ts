@@ -14,9 +14,10 @@ import {
 	readStructuredList,
 	structuredProperties,
 	type HeaderKind,
+	sectionTitle,
 } from './interactiveParts';
 import { catalogIdProperty } from './product';
-import { checkCount, checkLength, InputError, requireText } from '../../shared/InputError';
+import { checkCount, InputError, requireText } from '../../shared/InputError';
 
 // Doc 16 (action and section objects) and doc 77.
 export const MAX_PRODUCT_LIST_SECTIONS = 10;
@@ -99,15 +100,7 @@ export const productListMessage: MessageType = {
 		let productCount = 0;
 		const sections = entries.map((entry, index) => {
 			const section = asObject(entry, 'Sections', `section ${index + 1}`);
-			const title = entryString(section, 'title');
-			// Docs: title required only with more than one section (reference page 16); guide 77 always shows one.
-			if (title.trim() === '' && entries.length > 1) {
-				throw new InputError(
-					'Sections > Title',
-					`Sections > Title is required when there is more than one section (section ${index + 1} has none)`,
-				);
-			}
-			checkLength('Sections > Title', title, MAX_PRODUCT_LIST_SECTION_TITLE);
+			const title = sectionTitle(section, index, entries.length, MAX_PRODUCT_LIST_SECTION_TITLE);
 			const productEntries = collectionItems('Sections > Products', section.product_items, 'product');
 			if (productEntries.length === 0) {
 				throw new InputError(
