@@ -2,7 +2,7 @@
  * Runs our nodes the way n8n runs them: the action node through n8n-core's WorkflowExecute -> RoutingNode,
  * the trigger through n8n-core's WebhookContext and HookContext. Only n8n's database, UI and HTTP server are absent.
  */
-import { DirectoryLoader, ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, HookContext, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -362,4 +362,33 @@ export async function callTriggerHook(options: {
 	const context = new HookContext(workflow, node, data, options.mode ?? 'trigger', options.activation ?? 'activate', webhookData);
 	const type = new WhatsAppCloudTrigger();
 	return await type.webhookMethods.default[options.method].call(context);
+}
+
+/**
+ * Calls one of the action node's editor methods (list search, resource mapping) through n8n-core's
+ * LoadOptionsContext, the way the editor does with the node's current parameters.
+ */
+export async function callEditorMethod<T>(options: {
+	kind: 'listSearch' | 'resourceMapping';
+	method: string;
+	parameters: IDataObject;
+	credentials: ICredentialDataDecryptedObject;
+	args?: unknown[];
+}): Promise<T> {
+	const node: INode = {
+		id: 'b1f7c3e2-0000-4000-8000-000000000001',
+		name: 'WhatsApp Cloud',
+		type: ACTION_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: credentialRef(),
+	};
+	const workflow = new Workflow({ id: 'wf-editor', name: 'editor', nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes() });
+	const data = additionalData(options.credentials, { currentNodeParameters: options.parameters });
+	const context = new LoadOptionsContext(workflow, node, data, '');
+	const methods = (nodeTypeList[ACTION_TYPE].methods ?? {}) as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
+	const method = methods[options.kind]?.[options.method];
+	if (!method) throw new Error(`The node has no ${options.kind} method ${options.method}`);
+	return (await method.call(context, ...(options.args ?? []))) as T;
 }
