@@ -114,9 +114,16 @@ export interface RunningN8n {
 	stop: () => Promise<void>;
 }
 
-export async function startN8n(options: N8nOptions): Promise<RunningN8n> {
+/**
+ * Starts an n8n process: `start` (main, also the default), or `worker` / `webhook` for queue mode. A worker
+ * has no HTTP server of its own; `options.port` is then its health-check port.
+ */
+export async function startN8n(options: N8nOptions, command: 'start' | 'worker' | 'webhook' = 'start'): Promise<RunningN8n> {
 	const env = n8nEnv(options, await freePort());
-	const child = spawn(options.paths.n8nBin, ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	if (command === 'worker') {
+		Object.assign(env, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(options.port) });
+	}
+	const child = spawn(options.paths.n8nBin, [command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
 	child.stdout?.on('data', (chunk) => (log += String(chunk)));
 	child.stderr?.on('data', (chunk) => (log += String(chunk)));
@@ -125,7 +132,7 @@ export async function startN8n(options: N8nOptions): Promise<RunningN8n> {
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${log}`);
 		try {
-			const response = await fetch(`${url}/healthz/readiness`);
+			const response = await fetch(`${url}${command === 'worker' ? '/healthz' : '/healthz/readiness'}`);
 			if (response.ok) break;
 		} catch {
 			// not listening yet

@@ -1,33 +1,6 @@
-import { docFixture } from '../helpers';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { copyInto, ensureN8n, freePort, n8nCli, prepareUserFolder, startN8n, type N8nOptions, type RunningN8n } from './n8nInstance';
-import { credentialExport, echoWorkflow, TRIGGER_WEBHOOK_ID, VERIFY_TOKEN } from './workflows';
-
-/** The documented inbound text webhook (doc 61) with its placeholders filled in. */
-function inboundText(body: string, messageId: string) {
-	const fixture = docFixture('webhooks', '61-text-messages') as unknown as { payload: unknown };
-	const filled = JSON.stringify(fixture.payload)
-		.replace('<WHATSAPP_BUSINESS_ACCOUNT_ID>', SANDBOX_IDS.businessAccountId)
-		.replace('<BUSINESS_DISPLAY_PHONE_NUMBER>', SANDBOX_IDS.displayPhoneNumber)
-		.replace('<BUSINESS_PHONE_NUMBER_ID>', SANDBOX_IDS.phoneNumberId)
-		.replace('<WHATSAPP_USER_NAME>', 'Kerry Fisher')
-		.replace('<WHATSAPP_USER_ID>', '16505551234')
-		.replace('<WHATSAPP_USER_PHONE_NUMBER>', '16505551234')
-		.replace('<WHATSAPP_MESSAGE_ID>', messageId)
-		.replace('<WEBHOOK_SENT_TIMESTAMP>', String(Math.floor(Date.now() / 1000)))
-		.replace('<MESSAGE_BODY_TEXT>', body);
-	return JSON.parse(filled) as unknown;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 200));
-	}
-}
+import { credentialExport, echoWorkflow, inboundText, TRIGGER_WEBHOOK_ID, VERIFY_TOKEN, waitFor } from './workflows';
 
 describe('real n8n 2.41.1 with the package installed', () => {
 	let sandbox: GraphSandbox;

@@ -1,7 +1,7 @@
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { subscriptionState } from '../sandbox/routes/subscriptions';
 import { copyInto, ensureN8n, freePort, n8nCli, prepareUserFolder, startN8n, type N8nOptions, type RunningN8n } from './n8nInstance';
-import { AUTO_TRIGGER_WEBHOOK_ID, automaticTriggerWorkflow, credentialExport, VERIFY_TOKEN } from './workflows';
+import { AUTO_TRIGGER_WEBHOOK_ID, automaticTriggerWorkflow, credentialExport, VERIFY_TOKEN, waitFor } from './workflows';
 
 const WORKFLOW_ID = automaticTriggerWorkflow().id;
 const TRIGGER = 'WhatsApp Cloud Trigger';
@@ -45,16 +45,6 @@ function unflatten(textData: string): unknown {
 		return out;
 	};
 	return revive(0);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 200));
-	}
 }
 
 interface ExecutionSummary {

@@ -1,3 +1,4 @@
+import { docFixture } from '../helpers';
 import { SANDBOX_IDS } from '../sandbox';
 import { PACKAGE_NAME } from './n8nInstance';
 
@@ -94,4 +95,32 @@ export function automaticTriggerWorkflow() {
 			},
 		],
 	};
+}
+
+/** The documented inbound text webhook (doc 61) with its placeholders filled in. */
+export function inboundText(body: string, messageId: string) {
+	const fixture = docFixture('webhooks', '61-text-messages') as unknown as { payload: unknown };
+	const filled = JSON.stringify(fixture.payload)
+		.replace('<WHATSAPP_BUSINESS_ACCOUNT_ID>', SANDBOX_IDS.businessAccountId)
+		.replace('<BUSINESS_DISPLAY_PHONE_NUMBER>', SANDBOX_IDS.displayPhoneNumber)
+		.replace('<BUSINESS_PHONE_NUMBER_ID>', SANDBOX_IDS.phoneNumberId)
+		.replace('<WHATSAPP_USER_NAME>', 'Kerry Fisher')
+		.replace('<WHATSAPP_USER_ID>', '16505551234')
+		.replace('<WHATSAPP_USER_PHONE_NUMBER>', '16505551234')
+		.replace('<WHATSAPP_MESSAGE_ID>', messageId)
+		.replace('<WEBHOOK_SENT_TIMESTAMP>', String(Math.floor(Date.now() / 1000)))
+		.replace('<MESSAGE_BODY_TEXT>', body);
+	return JSON.parse(filled) as unknown;
+}
+
+
+/** Polls `probe` until it returns a value. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
 }
