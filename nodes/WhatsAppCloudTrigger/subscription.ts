@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { graphErrorToNodeApiError } from '../shared/GraphErrors';
+import { graphErrorToNodeApiError, redactSecrets } from '../shared/GraphErrors';
 import { CREDENTIAL_TYPE, graphBaseUrl } from '../shared/graphApi';
 import { readOptions, signaturePolicy, subscriptionFields } from './settings';
 
@@ -99,11 +99,18 @@ async function graph(
 		...(options.body ? { body: options.body } : {}),
 		...(options.qs ? { qs: options.qs } : {}),
 	};
-	const response = (
-		options.appToken
-			? await ctx.helpers.httpRequest({ ...request, headers: { Authorization: `Bearer ${setup.appId}|${setup.appSecret}` } })
-			: await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request)
-	) as IN8nHttpFullResponse;
+	let response: IN8nHttpFullResponse;
+	try {
+		// App-level calls need the app access token, not the credential's user token.
+		response = (
+			options.appToken
+				? await ctx.helpers.httpRequest({ ...request, headers: { Authorization: `Bearer ${setup.appId}|${setup.appSecret}` } })
+				: await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request)
+		) as IN8nHttpFullResponse;
+	} catch (error) {
+		// A network error may carry the request (and its app token): keep only a redacted message.
+		throw new NodeOperationError(ctx.getNode(), `Could not reach the Graph API: ${redactSecrets((error as Error).message)}`);
+	}
 	if (response.statusCode >= 400) throw graphErrorToNodeApiError(ctx.getNode(), response);
 	return (response.body ?? {}) as IDataObject;
 }

@@ -251,4 +251,16 @@ describe('subscription management against the sandbox', () => {
 			expect(subscriptionState(sandbox).wabas.get(SANDBOX_IDS.businessAccountId)!.get(OTHER_APP)).toEqual({ appId: OTHER_APP });
 		});
 	});
+
+	it('fails activation with a readable error, and no secret, when the Graph API cannot be reached', async () => {
+		parameters = automatic();
+		const unreachable = sandboxCredentials('http://127.0.0.1:9');
+		const error = await hook('checkExists', { credentials: unreachable }).then(
+			() => undefined,
+			(e: Error) => e,
+		);
+		// n8n words connection errors itself ("The service refused the connection ...").
+		expect(error?.message).toMatch(/refused the connection|Could not reach the Graph API/);
+		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(SANDBOX_IDS.appSecret);
+	});
 });
