@@ -130,6 +130,16 @@ describe('WhatsApp Cloud action node through n8n-core', () => {
 		expect(JSON.stringify(error)).not.toContain('EAAJBwrongtoken123456789');
 	});
 
+	it('reports an unreachable Graph API readably, without the token anywhere in the run', async () => {
+		const { error, run } = await runAction({
+			credentials: { ...credentials, baseUrl: 'http://127.0.0.1:9' },
+			parameters: { resource: 'message', operation: 'sendText', recipient: '+16505551234', textBody: 'hi' },
+		});
+		expect(error?.message).toMatch(/refused the connection/);
+		expect(JSON.stringify(run)).not.toContain(SANDBOX_IDS.token);
+		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(SANDBOX_IDS.token);
+	});
+
 	it('reports throttling (130429) from the throughput limit with a batching hint', async () => {
 		sandbox.setMessagesPerSecond(2);
 		const { error } = await runAction({
