@@ -2,6 +2,9 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'whatsAppCloudApi';
 
+/** Doc 16: "This WAMID can have a maximum length of up to 128 characters." */
+export const MAX_MESSAGE_ID = 128;
+
 /** `https://graph.facebook.com/v22.0`, from the credential's base URL and Graph API version. */
 export function graphBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const base = String(credentials.baseUrl ?? 'https://graph.facebook.com').replace(/\/+$/, '');

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, IN8nHttp
 
 import { checkLength, InputError, requireText } from '../../shared/InputError';
 import { messageTypeByOperation } from '../messages';
-import { MAX_MESSAGE_ID } from '../messages/reaction';
+import { MAX_MESSAGE_ID } from '../../shared/graphApi';
 import type { BuildContext } from '../messages/MessageType';
 import { resolveBusinessAccountId, resolvePhoneNumberId } from './accountIds';
 import { graphRequest } from './graphRequest';
@@ -28,7 +28,6 @@ export function buildEnvelope(type: string, recipient: unknown, options: IDataOb
 		if (type === 'reaction') {
 			throw new InputError('Reply To Message ID', 'Reply To Message ID cannot be used with reactions: a reaction already names its message');
 		}
-		// Doc 16: a WAMID is at most 128 characters.
 		checkLength('Reply To Message ID', replyTo, MAX_MESSAGE_ID);
 		envelope.context = { message_id: replyTo };
 	}
@@ -78,7 +77,6 @@ export const sendMessage = allOrNothing(async function (requestOptions, gate) {
 export const markAsRead = allOrNothing(async function (requestOptions) {
 	const phoneNumberId = await resolvePhoneNumberId(this);
 	const messageId = requireText('Message ID', this.getNodeParameter('messageId', '')).trim();
-	// Doc 16: a WAMID is at most 128 characters.
 	checkLength('Message ID', messageId, MAX_MESSAGE_ID);
 	requestOptions.url = `/${phoneNumberId}/messages`;
 	requestOptions.body = { messaging_product: 'whatsapp', status: 'read', message_id: messageId };

@@ -1,10 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { MessageType } from './MessageType';
+import { MAX_MESSAGE_ID } from '../../shared/graphApi';
 import { checkLength, InputError, requireText } from '../../shared/InputError';
-
-/** Doc 16: "This WAMID can have a maximum length of up to 128 characters." */
-export const MAX_MESSAGE_ID = 128;
 
 const messageIdProperty: INodeProperties = {
 	displayName: 'Message ID',
