@@ -10,3 +10,11 @@ export function graphBaseUrl(credentials: ICredentialDataDecryptedObject): strin
 	const base = String(credentials.baseUrl ?? 'https://graph.facebook.com').replace(/\/+$/, '');
 	return `${base}/${String(credentials.apiVersion ?? 'v22.0')}`;
 }
+
+/**
+ * A recipient as the Cloud API takes it (docs 12, 43): a phone number with country code or a WhatsApp ID;
+ * digits with an optional leading +, spaces, dashes and parentheses.
+ */
+export function isPhoneNumberOrWaId(value: string): boolean {
+	return /^\+?[\d\s()-]+$/.test(value) && value.replace(/\D/g, '').length >= 5;
+}

@@ -9,14 +9,13 @@ import type {
 } from 'n8n-workflow';
 
 import { graphErrorToNodeApiError, lookupGraphError, parseGraphError } from '../../shared/GraphErrors';
-import { CREDENTIAL_TYPE } from '../../shared/graphApi';
+import { CREDENTIAL_TYPE, isPhoneNumberOrWaId } from '../../shared/graphApi';
 import { checkCount, InputError, parseJsonInput } from '../../shared/InputError';
 import { resolvePhoneNumberId } from './accountIds';
 import { allOrNothing } from './allOrNothing';
 
 /** Doc 04: a block list holds at most 64k users, so no single request can usefully name more. */
 export const MAX_BLOCK_LIST = 64_000;
-const USER = /^\+?[\d\s()-]+$/;
 const USERS_FIELD = 'Users';
 const PARTIAL_FAILURE = 139100;
 // Docs: doc 04's example pairs code 139102 with the message "(#135002) ..."; we go by `code`.
@@ -46,7 +45,7 @@ export function parseUsers(value: unknown): string[] {
 	if (users.length === 0) throw new InputError(USERS_FIELD, `${USERS_FIELD} is required: give at least one phone number or WhatsApp ID`);
 	checkCount(USERS_FIELD, users, 1, MAX_BLOCK_LIST, 'users');
 	for (const user of users) {
-		if (!USER.test(user) || user.replace(/\D/g, '').length < 5) {
+		if (!isPhoneNumberOrWaId(user)) {
 			throw new InputError(
 				USERS_FIELD,
 				`${USERS_FIELD}: "${user}" is not a phone number with country code or a WhatsApp ID (digits, optionally +, spaces, dashes, parentheses)`,

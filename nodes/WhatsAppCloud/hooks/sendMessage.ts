@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, IN8nHttp
 
 import { checkLength, InputError, requireText } from '../../shared/InputError';
 import { messageTypeByOperation } from '../messages';
-import { MAX_MESSAGE_ID } from '../../shared/graphApi';
+import { isPhoneNumberOrWaId, MAX_MESSAGE_ID } from '../../shared/graphApi';
 import type { BuildContext } from '../messages/MessageType';
 import { resolveBusinessAccountId, resolvePhoneNumberId } from './accountIds';
 import { graphRequest } from './graphRequest';
@@ -10,12 +10,11 @@ import { allOrNothing } from './allOrNothing';
 import { readMediaBinary, uploadMedia } from './uploadMedia';
 
 export const MAX_CALLBACK_DATA = 512;
-const RECIPIENT = /^\+?[\d\s()-]+$/;
 
 /** The envelope every sent message shares (doc 16, "Messages"): recipient, reply context, tracking data. */
 export function buildEnvelope(type: string, recipient: unknown, options: IDataObject): IDataObject {
 	const to = requireText('Recipient', recipient).trim();
-	if (!RECIPIENT.test(to) || to.replace(/\D/g, '').length < 5) {
+	if (!isPhoneNumberOrWaId(to)) {
 		throw new InputError(
 			'Recipient',
 			`Recipient must be a phone number with country code or a WhatsApp ID (digits, optionally +, spaces, dashes, parentheses); got "${to}"`,
