@@ -18,7 +18,15 @@ echo "== build"
 npm run build
 
 echo "== unit and in-process tests (n8n-core)"
-npx jest --selectProjects unit
+mkdir -p .cache
+npx jest --selectProjects unit --json --outputFile=.cache/jest-unit.json
 
 echo "== end-to-end tests (real n8n 2.41.1 on Node 24)"
-npx jest --selectProjects e2e --runInBand --testTimeout=600000
+npx jest --selectProjects e2e --runInBand --testTimeout=600000 --json --outputFile=.cache/jest-e2e.json
+
+# One closing line over both runs, in the plain form CI reads.
+node -e '
+const runs = [".cache/jest-unit.json", ".cache/jest-e2e.json"].map((f) => require("./" + f));
+const sum = (k) => runs.reduce((n, r) => n + r[k], 0);
+console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
+'
