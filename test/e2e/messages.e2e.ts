@@ -1,24 +1,8 @@
-import { spawn } from 'node:child_process';
-
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { validateMessageRequest } from '../sandbox/validate/messages';
 import { E2E_DOCUMENT_NAME, E2E_DOCUMENT_TEXT, E2E_RECIPIENT, MESSAGE_STEPS, MESSAGES_WORKFLOW_ID, messagesWorkflow } from './messageWorkflows';
-import { copyInto, ensureN8n, freePort, n8nCli, n8nEnv, prepareUserFolder, type N8nOptions } from './n8nInstance';
+import { copyInto, ensureN8n, executeWorkflow, freePort, n8nCli, prepareUserFolder, type N8nOptions } from './n8nInstance';
 import { credentialExport } from './workflows';
-
-/** `n8n execute --id=<id> --rawOutput`, without blocking this process: the sandbox answers n8n from here. */
-async function executeWorkflow(options: N8nOptions, id: string): Promise<{ code: number | null; output: string }> {
-	// The execution data is printed at log level info.
-	const env = n8nEnv({ ...options, env: { ...options.env, N8N_LOG_LEVEL: 'info' } }, await freePort());
-	const child = spawn(options.paths.n8nBin, ['execute', `--id=${id}`, '--rawOutput'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-	let output = '';
-	child.stdout.on('data', (chunk) => (output += String(chunk)));
-	child.stderr.on('data', (chunk) => (output += String(chunk)));
-	const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
-	const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-	clearTimeout(timer);
-	return { code, output };
-}
 
 /** What the sandbox saw for a message body: its type, and the interactive type for interactive messages. */
 function kindOf(body: Record<string, unknown>): string {

@@ -107,6 +107,37 @@ export async function n8nCli(options: N8nOptions, args: string[]): Promise<strin
 	return execFileSync(options.paths.n8nBin, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
 }
 
+/** `n8n execute --id=<id> --rawOutput`, without blocking this process: the sandbox answers n8n from here. */
+export async function executeWorkflow(options: N8nOptions, id: string): Promise<{ code: number | null; output: string }> {
+	// The execution data is printed at log level info.
+	const env = n8nEnv({ ...options, env: { ...options.env, N8N_LOG_LEVEL: 'info' } }, await freePort());
+	const child = spawn(options.paths.n8nBin, ['execute', `--id=${id}`, '--rawOutput'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	child.stdout.on('data', (chunk) => (output += String(chunk)));
+	child.stderr.on('data', (chunk) => (output += String(chunk)));
+	const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+	const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+	clearTimeout(timer);
+	return { code, output };
+}
+
+/**
+ * n8n answers /healthz before it has registered the active workflows' webhooks; a production webhook
+ * answers 404 until then. Resolves once `url` answers anything else.
+ */
+export async function waitForWebhook(url: string, timeoutMs = 120_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const status = await fetch(url).then(
+			(response) => response.status,
+			() => 0,
+		);
+		if (status !== 404 && status !== 0) return;
+		if (Date.now() > deadline) throw new Error(`${url} was not registered within ${timeoutMs / 1000} s`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
 export interface RunningN8n {
 	url: string;
 	process: ChildProcess;
