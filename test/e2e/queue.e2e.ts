@@ -10,6 +10,7 @@ import {
 	prepareUserFolder,
 	ROOT,
 	startN8n,
+	waitForWebhook,
 	type N8nOptions,
 	type RunningN8n,
 } from './n8nInstance';
@@ -57,6 +58,7 @@ describe('queue mode: main + worker + webhook processes', () => {
 		const webhook = await startN8n(options(await freePort()), 'webhook');
 		processes.push(webhook);
 		webhookUrl = `${webhook.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+		await waitForWebhook(webhookUrl);
 	}, 900_000);
 
 	afterAll(async () => {

@@ -1,5 +1,5 @@
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
-import { copyInto, ensureN8n, freePort, n8nCli, prepareUserFolder, startN8n, type N8nOptions, type RunningN8n } from './n8nInstance';
+import { copyInto, ensureN8n, freePort, n8nCli, prepareUserFolder, startN8n, waitForWebhook, type N8nOptions, type RunningN8n } from './n8nInstance';
 import { credentialExport, echoWorkflow, inboundText, TRIGGER_WEBHOOK_ID, VERIFY_TOKEN, waitFor } from './workflows';
 
 describe('real n8n 2.41.1 with the package installed', () => {
@@ -24,6 +24,7 @@ describe('real n8n 2.41.1 with the package installed', () => {
 		await n8nCli(options, ['publish:workflow', `--id=${echoWorkflow().id}`]);
 		n8n = await startN8n(options);
 		webhookUrl = `${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+		await waitForWebhook(webhookUrl);
 		const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': browserId },

@@ -1,6 +1,6 @@
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { subscriptionState } from '../sandbox/routes/subscriptions';
-import { copyInto, ensureN8n, freePort, n8nCli, prepareUserFolder, startN8n, type N8nOptions, type RunningN8n } from './n8nInstance';
+import { copyInto, ensureN8n, freePort, n8nCli, prepareUserFolder, startN8n, waitForWebhook, type N8nOptions, type RunningN8n } from './n8nInstance';
 import { AUTO_TRIGGER_WEBHOOK_ID, automaticTriggerWorkflow, credentialExport, VERIFY_TOKEN, waitFor } from './workflows';
 
 const WORKFLOW_ID = automaticTriggerWorkflow().id;
@@ -105,6 +105,7 @@ describe('WhatsApp Cloud Trigger in real n8n 2.41.1, automatic subscription', ()
 		await n8nCli(options, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
 		n8n = await startN8n(options);
 		prodUrl = `${n8n.url}/webhook/${AUTO_TRIGGER_WEBHOOK_ID}/webhook`;
+		await waitForWebhook(prodUrl);
 		testUrl = `${n8n.url}/webhook-test/${AUTO_TRIGGER_WEBHOOK_ID}/webhook`;
 		const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
 			method: 'POST',
