@@ -1,7 +1,7 @@
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { validateMessageRequest } from '../sandbox/validate/messages';
 import { E2E_DOCUMENT_NAME, E2E_DOCUMENT_TEXT, E2E_RECIPIENT, MESSAGE_STEPS, MESSAGES_WORKFLOW_ID, messagesWorkflow } from './messageWorkflows';
-import { copyInto, ensureN8n, executeWorkflow, freePort, n8nCli, prepareUserFolder, type N8nOptions } from './n8nInstance';
+import { copyInto, ensureN8n, executeWorkflow, freePort, n8nCli, parseRawOutput, prepareUserFolder, type N8nOptions } from './n8nInstance';
 import { credentialExport } from './workflows';
 
 /** What the sandbox saw for a message body: its type, and the interactive type for interactive messages. */
@@ -27,10 +27,7 @@ describe('real n8n 2.41.1: one workflow sends one message of each kind', () => {
 	afterAll(async () => await sandbox?.stop());
 
 	it('runs the workflow to the end: every WhatsApp Cloud node outputs the sent message ID', () => {
-		if (run.code !== 0) throw new Error(`n8n execute exited with ${run.code}:\n${run.output.slice(-4000)}`);
-		// --rawOutput prints the run as JSON after n8n's log lines.
-		const json = run.output.slice(run.output.search(/^\{$/m));
-		const result = JSON.parse(json) as { data: { resultData: { error?: unknown; runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } } };
+		const result = parseRawOutput(run);
 		expect(result.data.resultData.error).toBeUndefined();
 		for (const step of MESSAGE_STEPS) {
 			const output = result.data.resultData.runData[step.name]?.[0]?.data.main[0];

@@ -125,6 +125,28 @@ export async function executeWorkflow(options: N8nOptions, id: string): Promise<
  * n8n answers /healthz before it has registered the active workflows' webhooks; a production webhook
  * answers 404 until then. Resolves once `url` answers anything else.
  */
+export interface RawRun {
+	data: {
+		resultData: {
+			error?: unknown;
+			runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+		};
+	};
+}
+
+/**
+ * The run that `n8n execute --rawOutput` printed: a pretty-printed JSON object whose first line is `{` and last
+ * line is `}`, with n8n's log lines before and, sometimes, after it.
+ */
+export function parseRawOutput(run: { code: number | null; output: string }): RawRun {
+	if (run.code !== 0) throw new Error(`n8n execute exited with ${run.code}:\n${run.output.slice(-4000)}`);
+	const lines = run.output.split('\n');
+	const start = lines.indexOf('{');
+	const end = lines.lastIndexOf('}');
+	if (start === -1 || end < start) throw new Error(`n8n execute printed no run:\n${run.output.slice(-4000)}`);
+	return JSON.parse(lines.slice(start, end + 1).join('\n')) as RawRun;
+}
+
 export async function waitForWebhook(url: string, timeoutMs = 120_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {

@@ -4,7 +4,7 @@ import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { templateStore } from '../sandbox/templateStore';
 import { validateMessageRequest } from '../sandbox/validate/messages';
 import { validateTemplateSend } from '../sandbox/validate/templates';
-import { copyInto, ensureN8n, executeWorkflow, freePort, n8nCli, prepareUserFolder, type N8nOptions } from './n8nInstance';
+import { copyInto, ensureN8n, executeWorkflow, freePort, n8nCli, parseRawOutput, prepareUserFolder, type N8nOptions } from './n8nInstance';
 import { templateSteps, templatesWorkflow, TEMPLATES_WORKFLOW_ID, type TemplateStep } from './templateWorkflows';
 import { credentialExport } from './workflows';
 
@@ -41,10 +41,7 @@ describe('real n8n 2.41.1: one workflow sends one template of each kind', () => 
 	const sends = () => sandbox.requestsTo('POST', `/${SANDBOX_IDS.phoneNumberId}/messages`);
 
 	it('runs the workflow to the end: every Send Template node outputs the sent message ID', () => {
-		if (run.code !== 0) throw new Error(`n8n execute exited with ${run.code}:\n${run.output.slice(-4000)}`);
-		// --rawOutput prints the run as JSON after n8n's log lines.
-		const json = run.output.slice(run.output.search(/^\{$/m));
-		const result = JSON.parse(json) as { data: { resultData: { error?: unknown; runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } } };
+		const result = parseRawOutput(run);
 		expect(result.data.resultData.error).toBeUndefined();
 		expect(steps).toHaveLength(18);
 		for (const step of steps) {
