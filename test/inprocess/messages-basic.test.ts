@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { DOC65_CONTACT_FORM } from '../fixtures/forms';
 import { docFixtureNames } from '../helpers';
 import {
 	documented,
@@ -79,51 +80,13 @@ describe('text, location, contacts, reactions and mark as read through n8n', () 
 	});
 
 	describe('contacts (docs 65, 16)', () => {
-		/** Barbara from doc 65, entered in the form the way a user fills it in. */
-		const barbara: IDataObject = {
-			formattedName: 'Barbara J. Johnson',
-			firstName: 'Barbara',
-			lastName: 'Johnson',
-			middleName: 'Joana',
-			namePrefix: 'Dr.',
-			nameSuffix: 'Esq.',
-			birthday: '1999-01-23',
-			company: 'Lucky Shrub',
-			department: 'Legal',
-			jobTitle: 'Lead Counsel',
-			phones: {
-				phone: [
-					{ phone: '+16505559999', type: 'Landline' },
-					{ phone: '+19175559999', type: 'Mobile', waId: '19175559999' },
-				],
-			},
-			emails: {
-				email: [
-					{ email: 'bjohnson@luckyshrub.com', type: 'Work' },
-					{ email: 'bjohnson@luckyshrubplants.com', type: 'Work (old)' },
-				],
-			},
-			urls: {
-				url: [
-					{ url: 'https://www.luckyshrub.com', type: 'Company' },
-					{ url: 'https://www.facebook.com/luckyshrubplants', type: 'Company (FB)' },
-				],
-			},
-			addresses: {
-				address: [
-					{ street: '1 Lucky Shrub Way', city: 'Menlo Park', state: 'CA', zip: '94025', country: 'United States', countryCode: 'US', type: 'Office' },
-					{ street: '1 Hacker Way', city: 'Menlo Park', state: 'CA', zip: '94025', country: 'United States', countryCode: 'US', type: 'Pop-Up' },
-				],
-			},
-		};
-
 		/** Docs 65 and 16 leave out recipient_type; the node always sends its default "individual" (doc 16). */
 		const withRecipientType = (body: Body): Body => ({ ...sendable(body), recipient_type: 'individual' });
 
 		test('65-contacts entered in the form', async () => {
 			const body = documented('65-contacts');
 			expect(body.recipient_type).toBeUndefined();
-			expectSent(await send('sendContacts', { contactsUi: { contact: [barbara] } }), withRecipientType(body));
+			expectSent(await send('sendContacts', { contactsUi: { contact: [DOC65_CONTACT_FORM] } }), withRecipientType(body));
 		});
 
 		test('65-contacts given as JSON', async () => {

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { contactsMessage } from '../../../nodes/WhatsAppCloud/messages/contacts';
 import { InputError } from '../../../nodes/shared/InputError';
 
+import { DOC65_CONTACT_FORM } from '../../fixtures/forms';
 import { expectInputError, offlineContext } from './support';
 
 const ctx = offlineContext({ uploadBinary: jest.fn() });
@@ -29,65 +30,12 @@ async function build(values: IDataObject): Promise<IDataObject> {
 const inputError = (values: IDataObject): Promise<InputError> =>
 	expectInputError(contactsMessage.build(params(values), ctx));
 
-/** Barbara from doc 65, entered in the form the way a user fills it in. */
-const barbaraForm: IDataObject = {
-	formattedName: 'Barbara J. Johnson',
-	firstName: 'Barbara',
-	lastName: 'Johnson',
-	middleName: 'Joana',
-	namePrefix: 'Dr.',
-	nameSuffix: 'Esq.',
-	birthday: '1999-01-23',
-	company: 'Lucky Shrub',
-	department: 'Legal',
-	jobTitle: 'Lead Counsel',
-	phones: {
-		phone: [
-			{ phone: '+16505559999', type: 'Landline', waId: '' },
-			{ phone: '+19175559999', type: 'Mobile', waId: '19175559999' },
-		],
-	},
-	emails: {
-		email: [
-			{ email: 'bjohnson@luckyshrub.com', type: 'Work' },
-			{ email: 'bjohnson@luckyshrubplants.com', type: 'Work (old)' },
-		],
-	},
-	urls: {
-		url: [
-			{ url: 'https://www.luckyshrub.com', type: 'Company' },
-			{ url: 'https://www.facebook.com/luckyshrubplants', type: 'Company (FB)' },
-		],
-	},
-	addresses: {
-		address: [
-			{
-				street: '1 Lucky Shrub Way',
-				city: 'Menlo Park',
-				state: 'CA',
-				zip: '94025',
-				country: 'United States',
-				countryCode: 'US',
-				type: 'Office',
-			},
-			{
-				street: '1 Hacker Way',
-				city: 'Menlo Park',
-				state: 'CA',
-				zip: '94025',
-				country: 'United States',
-				countryCode: 'US',
-				type: 'Pop-Up',
-			},
-		],
-	},
-};
 
 const minimal = (extra: IDataObject = {}) => ({ name: { formatted_name: 'Ann Lee', first_name: 'Ann' }, ...extra });
 
 describe('contacts message: documented examples', () => {
 	it('65 example, entered in the form', async () => {
-		expect(await build({ contactsInputMode: 'fields', contactsUi: { contact: [barbaraForm] } })).toEqual(
+		expect(await build({ contactsInputMode: 'fields', contactsUi: { contact: [DOC65_CONTACT_FORM] } })).toEqual(
 			fixture('65-contacts'),
 		);
 	});
