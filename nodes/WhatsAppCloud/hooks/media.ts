@@ -1,41 +1,16 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { graphErrorToNodeApiError } from '../../shared/GraphErrors';
-import { CREDENTIAL_TYPE } from '../../shared/graphApi';
 import { checkOneOf, InputError, requireText } from '../../shared/InputError';
 import { MEDIA_KINDS, MEDIA_RULES, type MediaKind } from '../../shared/media';
 import { resolvePhoneNumberId } from './accountIds';
 import { allOrNothing } from './allOrNothing';
-import { graphRequest } from './graphRequest';
 import { readMediaBinary } from './uploadMedia';
-
-/** File extensions of the supported media types (doc 68), for naming downloaded files. */
-export const MEDIA_EXTENSIONS: Readonly<Record<string, string>> = {
-	'audio/aac': 'aac',
-	'audio/amr': 'amr',
-	'audio/mpeg': 'mp3',
-	'audio/mp4': 'm4a',
-	'audio/ogg': 'ogg',
-	'text/plain': 'txt',
-	'application/vnd.ms-excel': 'xls',
-	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-	'application/msword': 'doc',
-	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-	'application/vnd.ms-powerpoint': 'ppt',
-	'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
-	'application/pdf': 'pdf',
-	'image/jpeg': 'jpeg',
-	'image/png': 'png',
-	'image/webp': 'webp',
-	'video/3gpp': '3gp',
-	'video/mp4': 'mp4',
-};
+import { downloadMedia, MEDIA_EXTENSIONS } from '../../shared/transport';
 
 const INPUT_FIELD = 'Input Binary Field';
 
@@ -102,31 +77,6 @@ export const mediaObjectRequest = allOrNothing(async function (requestOptions) {
 	return requestOptions;
 });
 
-async function fetchMedia(ctx: IExecuteSingleFunctions, url: string): Promise<IN8nHttpFullResponse> {
-	const options: IHttpRequestOptions = {
-		method: 'GET',
-		url,
-		encoding: 'arraybuffer',
-		json: false,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
-	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
-}
-
-function header(response: IN8nHttpFullResponse, name: string): string | undefined {
-	const value = response.headers?.[name] ?? response.headers?.[name.toLowerCase()];
-	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
-}
-
-function fileNameFrom(disposition: string | undefined): string | undefined {
-	if (!disposition) return undefined;
-	const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
-	if (star) return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
-	const plain = /filename="?([^";]+)"?/i.exec(disposition);
-	return plain?.[1].trim() || undefined;
-}
-
 /**
  * postReceive of Media › Download: the authenticated GET of the media URL into the item's binary data.
  * Doc 68: on 404, fetch a new media URL and download once more.
@@ -136,42 +86,16 @@ export async function downloadMediaFile(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	let info = (response.body ?? {}) as IDataObject;
+	const info = (response.body ?? {}) as IDataObject;
 	const id = readMediaId(this);
-	const url = () => {
-		if (typeof info.url !== 'string' || info.url === '') {
-			throw new InputError('Media ID', `Media ${id} has no download URL in Meta's answer`);
-		}
-		return info.url;
-	};
-	let file = await fetchMedia(this, url());
-	if (file.statusCode === 404) {
-		info = await graphRequest(this, { method: 'GET', url: `/${id}`, qs: ownerQuery(this) });
-		file = await fetchMedia(this, url());
-	}
-	if (file.statusCode >= 400) {
-		const error = graphErrorToNodeApiError(this.getNode(), file, this.getItemIndex());
-		error.message = `Media download failed with HTTP ${file.statusCode}`;
-		error.description = [
-			error.description,
-			file.statusCode === 404
-				? 'A fresh media URL was fetched and the download tried again. If it keeps failing, renew the access token (doc 68).'
-				: undefined,
-		]
-			.filter(Boolean)
-			.join('\n');
-		throw error;
-	}
-	const data = Buffer.from(file.body as ArrayBuffer);
-	const mimeType =
-		(header(file, 'content-type') ?? '').split(';')[0].trim() || String(info.mime_type ?? 'application/octet-stream');
 	const options = this.getNodeParameter('downloadOptions', {}) as IDataObject;
-	const extension = MEDIA_EXTENSIONS[mimeType] ?? MEDIA_EXTENSIONS[String(info.mime_type)] ?? 'bin';
-	const fileName =
-		String(options.fileName ?? '').trim() || fileNameFrom(header(file, 'content-disposition')) || `${id}.${extension}`;
+	const phoneNumberId = ownerQuery(this).phone_number_id as string | undefined;
+	const download = await downloadMedia(this, id, {
+		phoneNumberId,
+		itemIndex: this.getItemIndex(),
+		fileName: String(options.fileName ?? '').trim() || undefined,
+		knownInfo: info,
+	});
 	const propertyName = String(options.binaryPropertyOutput ?? '').trim() || 'data';
-	const binary = await this.helpers.prepareBinaryData(data, fileName, mimeType);
-	const json: IDataObject = { ...info };
-	delete json.url; // valid for 5 minutes only, and useless without the token
-	return [{ json: { ...json, fileName }, binary: { [propertyName]: binary } }];
+	return [{ json: { ...download.info, fileName: download.fileName }, binary: { [propertyName]: download.binary } }];
 }

@@ -7,7 +7,8 @@ import type { BuildContext } from '../messages/MessageType';
 import { resolveBusinessAccountId, resolvePhoneNumberId } from './accountIds';
 import { graphRequest } from './graphRequest';
 import { allOrNothing } from './allOrNothing';
-import { readMediaBinary, uploadMedia } from './uploadMedia';
+import { readMediaBinary } from './uploadMedia';
+import { uploadMedia } from '../../shared/transport';
 
 export const MAX_CALLBACK_DATA = 512;
 
@@ -56,7 +57,7 @@ export const sendMessage = allOrNothing(async function (requestOptions, gate) {
 			const file = await readMediaBinary(this, propertyName, kind);
 			// Upload only once every item is known to be valid, so a bad item leaves nothing behind.
 			await gate?.pass(this.getItemIndex());
-			return await uploadMedia(this, phoneNumberId, file);
+			return (await uploadMedia(this, phoneNumberId, file, { itemIndex: this.getItemIndex() })).id;
 		},
 		binaryFileName: (propertyName) => {
 			const fileName = this.getInputData().binary?.[propertyName]?.fileName;

@@ -1,7 +1,5 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { graphErrorToNodeApiError } from '../../shared/GraphErrors';
-import { CREDENTIAL_TYPE, graphBaseUrl } from '../../shared/graphApi';
 import { InputError } from '../../shared/InputError';
 import { MEDIA_RULES, type MediaKind } from '../../shared/media';
 
@@ -42,37 +40,4 @@ export async function readMediaBinary(
 		);
 	}
 	return { data, mimeType, fileName: binary.fileName ?? `${kind}` };
-}
-
-/** `POST /{phone-number-id}/media` (doc 68) as multipart/form-data; resolves to the new media ID. */
-export async function uploadMedia(
-	ctx: IExecuteSingleFunctions,
-	phoneNumberId: string,
-	file: BinaryFile,
-): Promise<string> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const form = new FormData();
-	form.append('messaging_product', 'whatsapp');
-	form.append('type', file.mimeType);
-	form.append('file', new Blob([new Uint8Array(file.data)], { type: file.mimeType }), file.fileName);
-	const options: IHttpRequestOptions = {
-		method: 'POST',
-		url: `${graphBaseUrl(credentials)}/${encodeURIComponent(phoneNumberId)}/media`,
-		body: form,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
-	const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-		ctx,
-		CREDENTIAL_TYPE,
-		options,
-	)) as IN8nHttpFullResponse;
-	if (response.statusCode >= 400) {
-		throw graphErrorToNodeApiError(ctx.getNode(), response, ctx.getItemIndex());
-	}
-	const body = (typeof response.body === 'string' ? JSON.parse(response.body) : response.body) as { id?: string };
-	if (!body?.id) {
-		throw new InputError('Media', 'The media upload answered without a media ID');
-	}
-	return body.id;
 }

@@ -1,0 +1,337 @@
+import type {
+	IAllExecuteFunctions,
+	IBinaryData,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	IWebhookFunctions,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { Readable } from 'node:stream';
+
+import { graphErrorToNodeApiError, redactSecrets } from './GraphErrors';
+import { CREDENTIAL_TYPE, graphBaseUrl } from './graphApi';
+
+/**
+ * The one way both nodes talk to the Graph API: build the URL from the credential, send with the
+ * credential's token (or an app token), turn a Graph error into a NodeApiError and a network failure
+ * into an error that says whether the request may have reached Meta. Nothing here logs or returns a token.
+ */
+
+/** Any n8n context that can make authenticated requests (execute, hooks, webhook, editor methods, pagination). */
+export type GraphContext = IAllExecuteFunctions;
+
+export interface GraphCall {
+	method?: IHttpRequestMethods;
+	/** `/{id}/edge` relative to the credential's base URL and version, or an absolute URL (media files, `paging.next`). */
+	url: string;
+	qs?: IDataObject;
+	body?: IHttpRequestOptions['body'];
+	headers?: IDataObject;
+	/** Item the call belongs to, for the error n8n shows. */
+	itemIndex?: number;
+	/** App-level calls (`/{app-id}/subscriptions`) use the app access token `{app-id}|{app-secret}` instead of the credential's token. */
+	appToken?: { appId: string; appSecret: string };
+	/** Milliseconds before n8n's HTTP client gives up. */
+	timeout?: number;
+	/** Credentials already read in this run; saves a lookup per call on hot paths. */
+	credentials?: ICredentialDataDecryptedObject;
+}
+
+/**
+ * The request did not get an HTTP answer. `maybeSent` is false only when no connection was ever made
+ * (refused, unresolvable host), so Meta cannot have received it; anything later (a reset, a timeout after
+ * connecting) may have reached Meta and must not be repeated for non-idempotent calls such as sends.
+ */
+export class GraphNetworkError extends NodeOperationError {
+	readonly maybeSent: boolean;
+
+	readonly networkCode: string;
+
+	constructor(ctx: GraphContext, networkCode: string, detail: string, maybeSent: boolean, itemIndex?: number) {
+		super(ctx.getNode(), `Could not reach the Graph API (${networkCode}): ${detail}`, {
+			itemIndex,
+			description: maybeSent
+				? 'The connection broke after the request was sent, so Meta may have received it.'
+				: 'No connection could be made, so Meta did not receive the request. Check the Base URL in the credential and the network.',
+		});
+		this.maybeSent = maybeSent;
+		this.networkCode = networkCode;
+	}
+}
+
+/** Codes of failures where the request never left this machine. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+
+function networkCodeOf(error: unknown): string {
+	const err = error as { code?: unknown; cause?: { code?: unknown } };
+	const code = err?.code ?? err?.cause?.code;
+	if (typeof code === 'string' && code) return code;
+	return /timeout/i.test(String((error as Error)?.message ?? '')) ? 'ETIMEDOUT' : 'ENETWORK';
+}
+
+/** `https://graph.facebook.com/v22.0` for this context's credential. */
+export async function graphBase(ctx: GraphContext, credentials?: ICredentialDataDecryptedObject): Promise<string> {
+	return graphBaseUrl(credentials ?? (await ctx.getCredentials(CREDENTIAL_TYPE)));
+}
+
+async function requestOptions(ctx: GraphContext, call: GraphCall, extra: Partial<IHttpRequestOptions>): Promise<IHttpRequestOptions> {
+	const absolute = /^https?:\/\//.test(call.url);
+	const url = absolute ? call.url : `${await graphBase(ctx, call.credentials)}${call.url}`;
+	const options: IHttpRequestOptions = {
+		method: call.method ?? 'GET',
+		url,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		...extra,
+	};
+	if (call.qs && Object.keys(call.qs).length > 0) options.qs = call.qs;
+	if (call.body !== undefined) options.body = call.body;
+	if (call.headers) options.headers = { ...(options.headers ?? {}), ...call.headers };
+	if (call.timeout) options.timeout = call.timeout;
+	return options;
+}
+
+/**
+ * Sends one call and returns the full HTTP response whatever its status (the caller decides what an error
+ * status means). Throws GraphNetworkError when no HTTP answer came back.
+ */
+export async function graphResponse(
+	ctx: GraphContext,
+	call: GraphCall,
+	extra: Partial<IHttpRequestOptions> = {},
+): Promise<IN8nHttpFullResponse> {
+	const options = await requestOptions(ctx, call, extra);
+	try {
+		if (call.appToken) {
+			const headers = { ...(options.headers ?? {}), Authorization: `Bearer ${call.appToken.appId}|${call.appToken.appSecret}` };
+			return (await ctx.helpers.httpRequest({ ...options, headers })) as IN8nHttpFullResponse;
+		}
+		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
+	} catch (error) {
+		if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
+		const code = networkCodeOf(error);
+		// The message of a network error may carry the request, and with it a token: keep a redacted summary only.
+		const detail = redactSecrets(String((error as Error)?.message ?? 'no answer')).slice(0, 300);
+		throw new GraphNetworkError(ctx, code, detail, !NOT_SENT_CODES.has(code), call.itemIndex);
+	}
+}
+
+/** Throws the NodeApiError n8n shows for a Graph error answer (HTTP 4xx/5xx); returns the response otherwise. */
+export function checkGraphResponse(ctx: GraphContext, response: IN8nHttpFullResponse, itemIndex?: number): IN8nHttpFullResponse {
+	if (response.statusCode >= 400) throw graphErrorToNodeApiError(ctx.getNode(), response, itemIndex);
+	return response;
+}
+
+/** A Graph call whose answer is JSON: resolves to the body, throws NodeApiError on a Graph error. */
+export async function graphRequest<T = IDataObject>(ctx: GraphContext, call: GraphCall): Promise<T> {
+	const response = checkGraphResponse(ctx, await graphResponse(ctx, call), call.itemIndex);
+	const body = response.body;
+	if (typeof body === 'string') {
+		try {
+			return JSON.parse(body) as T;
+		} catch {
+			return { body } as T;
+		}
+	}
+	return (body ?? {}) as T;
+}
+
+function header(response: IN8nHttpFullResponse, name: string): string | undefined {
+	const value = response.headers?.[name] ?? response.headers?.[name.toLowerCase()];
+	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
+}
+
+function fileNameFrom(disposition: string | undefined): string | undefined {
+	if (!disposition) return undefined;
+	const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
+	if (star) {
+		try {
+			return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+		} catch {
+			return undefined;
+		}
+	}
+	const plain = /filename="?([^";]+)"?/i.exec(disposition);
+	return plain?.[1].trim() || undefined;
+}
+
+async function drain(stream: unknown): Promise<Buffer> {
+	if (!(stream instanceof Readable)) return Buffer.isBuffer(stream) ? stream : Buffer.from(String(stream ?? ''));
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of stream) {
+		// An error page is small; never buffer more than needed to show it.
+		if (size < 64 * 1024) chunks.push(Buffer.from(chunk as Buffer));
+		size += (chunk as Buffer).length;
+	}
+	return Buffer.concat(chunks);
+}
+
+export interface MediaDownload {
+	/** Meta's media object (`id`, `mime_type`, `sha256`, `file_size`, `messaging_product`), without the short-lived URL. */
+	info: IDataObject;
+	/** The file, in n8n's binary data (streamed: the file is never held in memory whole). */
+	binary: IBinaryData;
+	fileName: string;
+	mimeType: string;
+}
+
+/**
+ * Doc 68: `GET /{media-id}` gives a URL valid for 5 minutes; the file is fetched from it with the same token.
+ * On 404 the URL is fetched again once (it may have expired). The file is streamed into n8n's binary data.
+ */
+export async function downloadMedia(
+	ctx: IExecuteFunctions | IExecuteSingleFunctions | IWebhookFunctions,
+	mediaId: string,
+	options: {
+		phoneNumberId?: string;
+		itemIndex?: number;
+		fileName?: string;
+		mimeType?: string;
+		/** Meta's answer to `GET /{media-id}` when the caller already has it (saves one request). */
+		knownInfo?: IDataObject;
+	} = {},
+): Promise<MediaDownload> {
+	const { itemIndex } = options;
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const qs = options.phoneNumberId ? { phone_number_id: options.phoneNumberId } : undefined;
+	const lookUp = async () => {
+		const info = await graphRequest(ctx, { url: `/${encodeURIComponent(mediaId)}`, qs, itemIndex, credentials });
+		if (typeof info.url !== 'string' || info.url === '') {
+			throw new NodeOperationError(ctx.getNode(), `Media ${mediaId} has no download URL in Meta's answer`, { itemIndex });
+		}
+		return info;
+	};
+	let info = typeof options.knownInfo?.url === 'string' && options.knownInfo.url ? options.knownInfo : await lookUp();
+	const fetchFile = async () =>
+		await graphResponse(ctx, { url: String(info.url), itemIndex, credentials }, { json: false, encoding: 'stream' });
+	let file = await fetchFile();
+	let retried = false;
+	if (file.statusCode === 404) {
+		await drain(file.body);
+		info = await lookUp();
+		file = await fetchFile();
+		retried = true;
+	}
+	if (file.statusCode >= 400) {
+		const error = graphErrorToNodeApiError(ctx.getNode(), { statusCode: file.statusCode, body: await drain(file.body) }, itemIndex);
+		error.message = `Media download failed with HTTP ${file.statusCode}`;
+		if (retried) {
+			error.description = [
+				error.description,
+				'A fresh media URL was fetched and the download tried again. If it keeps failing, renew the access token (doc 68).',
+			]
+				.filter(Boolean)
+				.join('\n');
+		}
+		throw error;
+	}
+	const mimeType = (
+		options.mimeType ||
+		(header(file, 'content-type') ?? '').split(';')[0].trim() ||
+		String(info.mime_type ?? 'application/octet-stream')
+	)
+		.split(';')[0]
+		.trim();
+	const extension = MEDIA_EXTENSIONS[mimeType] ?? MEDIA_EXTENSIONS[String(info.mime_type)] ?? 'bin';
+	const fileName = options.fileName || fileNameFrom(header(file, 'content-disposition')) || `${mediaId}.${extension}`;
+	const body = file.body as Readable | Buffer;
+	const binary = await ctx.helpers.prepareBinaryData(body as Buffer, fileName, mimeType);
+	// prepareBinaryData takes the file name's directory/extension from the path: keep the name as given.
+	binary.fileName = fileName;
+	const rest: IDataObject = { ...info };
+	delete rest.url; // valid for 5 minutes only, and useless without the token
+	return { info: rest, binary, fileName, mimeType };
+}
+
+/** File extensions of the supported media types (doc 68), for naming downloaded files. */
+export const MEDIA_EXTENSIONS: Readonly<Record<string, string>> = {
+	'audio/aac': 'aac',
+	'audio/amr': 'amr',
+	'audio/mpeg': 'mp3',
+	'audio/mp4': 'm4a',
+	'audio/ogg': 'ogg',
+	'text/plain': 'txt',
+	'application/vnd.ms-excel': 'xls',
+	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+	'application/msword': 'doc',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+	'application/vnd.ms-powerpoint': 'ppt',
+	'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+	'application/pdf': 'pdf',
+	'image/jpeg': 'jpeg',
+	'image/png': 'png',
+	'image/webp': 'webp',
+	'video/3gpp': '3gp',
+	'video/mp4': 'mp4',
+};
+
+export interface MediaFile {
+	/** The file's bytes, or a stream of them (n8n's binary data in filesystem mode). */
+	data: Buffer | Readable;
+	/** Size in bytes, when known (a stream's size comes from n8n's binary metadata). */
+	size?: number;
+	mimeType: string;
+	fileName: string;
+}
+
+const CRLF = '\r\n';
+
+/** A multipart/form-data body that streams the file part instead of holding it in memory. */
+function multipartBody(fields: Record<string, string>, file: MediaFile): { body: Readable; contentType: string; length?: number } {
+	const boundary = `----n8nWhatsAppCloud${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
+	const quote = (value: string) => value.replace(/["\r\n\\]/g, (c) => encodeURIComponent(c));
+	let head = '';
+	for (const [name, value] of Object.entries(fields)) {
+		head += `--${boundary}${CRLF}Content-Disposition: form-data; name="${name}"${CRLF}${CRLF}${value}${CRLF}`;
+	}
+	head +=
+		`--${boundary}${CRLF}Content-Disposition: form-data; name="file"; filename="${quote(file.fileName)}"${CRLF}` +
+		`Content-Type: ${file.mimeType}${CRLF}${CRLF}`;
+	const tail = `${CRLF}--${boundary}--${CRLF}`;
+	const headBuffer = Buffer.from(head, 'utf8');
+	const tailBuffer = Buffer.from(tail, 'utf8');
+	const size = Buffer.isBuffer(file.data) ? file.data.length : file.size;
+	const data = file.data;
+	async function* parts() {
+		yield headBuffer;
+		if (Buffer.isBuffer(data)) yield data;
+		else for await (const chunk of data) yield chunk as Buffer;
+		yield tailBuffer;
+	}
+	return {
+		body: Readable.from(parts(), { objectMode: false }),
+		contentType: `multipart/form-data; boundary=${boundary}`,
+		length: size === undefined ? undefined : headBuffer.length + size + tailBuffer.length,
+	};
+}
+
+/** `POST /{phone-number-id}/media` (doc 68) as streamed multipart/form-data; resolves to Meta's answer (`{ id }`). */
+export async function uploadMedia(
+	ctx: GraphContext,
+	phoneNumberId: string,
+	file: MediaFile,
+	options: { itemIndex?: number } = {},
+): Promise<IDataObject & { id: string }> {
+	// Docs: doc 68's parameter table requires `type` while its curl example only sets the file part's type; we send both.
+	const { body, contentType, length } = multipartBody({ messaging_product: 'whatsapp', type: file.mimeType }, file);
+	const headers: IDataObject = { 'Content-Type': contentType };
+	if (length !== undefined) headers['Content-Length'] = String(length);
+	const answer = await graphRequest(ctx, {
+		method: 'POST',
+		url: `/${encodeURIComponent(phoneNumberId)}/media`,
+		body: body as unknown as IDataObject,
+		headers,
+		itemIndex: options.itemIndex,
+	});
+	if (typeof answer.id !== 'string' || !answer.id) {
+		throw new NodeOperationError(ctx.getNode(), 'The media upload answered without a media ID', { itemIndex: options.itemIndex });
+	}
+	return answer as IDataObject & { id: string };
+}
