@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
 import { checkCount, checkLength, checkOneOf, InputError } from '../../shared/InputError';
-import { collectionItems, entryString } from '../messages/interactiveParts';
+import { collectionItems, entryString } from '../formValues';
 import { resolvePhoneNumberId } from './accountIds';
 import { allOrNothing } from './allOrNothing';
 

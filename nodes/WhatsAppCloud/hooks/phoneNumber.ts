@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { checkCount, checkLength, checkOneOf, InputError, requireText } from '../../shared/InputError';
-import { collectionItems, entryString } from '../messages/interactiveParts';
+import { collectionItems, entryString } from '../formValues';
 import { resolveBusinessAccountId, resolvePhoneNumberId } from './accountIds';
 import { allOrNothing } from './allOrNothing';
 
