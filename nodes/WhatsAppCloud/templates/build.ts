@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { checkLength, InputError } from '../../shared/InputError';
-import type { MediaKind } from '../../shared/media';
+import type { MediaKind } from '../../shared/mediaRules';
 import { isObject } from '../formValues';
 import { checkReferenceId } from '../orders/math';
 import { buttonLabel, fieldIds, MAX_MPM_SECTIONS, ORDER_STATUS_OPTIONS, templateFields } from './fields';
