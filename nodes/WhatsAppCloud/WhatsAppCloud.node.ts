@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { GRAPH_BASE_URL } from '../shared/graphApi';
 import { withGraphAnswerHandling } from './hooks/graphResponse';
 import { RESOURCES } from './descriptions';
 import { searchPhoneNumbers } from './methods/listSearch';
@@ -21,7 +22,7 @@ export class WhatsAppCloud implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppCloudApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.apiVersion}}',
+			baseURL: GRAPH_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 			ignoreHttpStatusErrors: true,
