@@ -5,11 +5,11 @@ import { checkInput } from '../hooks/checkInput';
 import {
 	checkConfiguration,
 	checkDataEndpoint,
+	checkOAuthRedirect,
 	checkPaymentReference,
 	createConfigurationBody,
 	MAX_CONFIGURATION_NAME,
 	MAX_REFERENCE_ID,
-	oauthLinkBody,
 	refundBody,
 } from '../hooks/payments';
 import { BUSINESS_ACCOUNT_ID, businessAccountIdProperty, PHONE_NUMBER_ID, phoneNumberIdProperty } from './common';
@@ -26,9 +26,10 @@ const accountOperations = [
 const phoneOperations = ['lookUp', 'refund'];
 
 const waba = `=/${BUSINESS_ACCOUNT_ID}`;
-const configurationName = 'encodeURIComponent(String($parameter.configurationName ?? "").trim())';
+const configurationName = '={{ String($parameter.configurationName ?? "").trim() }}';
+const encodedName = 'encodeURIComponent(String($parameter.configurationName ?? "").trim())';
 /** Doc 85: one configuration by name. */
-const configuration = `${waba}/payment_configuration/{{ ${configurationName} }}`;
+const configuration = `${waba}/payment_configuration/{{ ${encodedName} }}`;
 const checkConfigurationOnAccount = checkInput(checkConfiguration, resolveBusinessAccountId);
 
 export const paymentOperations: INodeProperties = {
@@ -86,7 +87,7 @@ export const paymentOperations: INodeProperties = {
 				// Docs: doc 56 shows this endpoint's errors On-Premises style (`errors[]`, code 500); GraphErrors reads that shape too.
 				request: {
 					method: 'GET',
-					url: `=/${PHONE_NUMBER_ID}/payments/{{ ${configurationName} }}/{{ encodeURIComponent(String($parameter.referenceId ?? "").trim()) }}`,
+					url: `=/${PHONE_NUMBER_ID}/payments/{{ ${encodedName} }}/{{ encodeURIComponent(String($parameter.referenceId ?? "").trim()) }}`,
 				},
 				send: { preSend: [checkInput(resolvePhoneNumberId, checkPaymentReference)] },
 				output: { postReceive: [{ type: 'rootProperty', properties: { property: 'payments' } }] },
@@ -105,8 +106,13 @@ export const paymentOperations: INodeProperties = {
 			action: 'Regenerate the OAuth link of a payment configuration',
 			description: 'Get a new link to connect a payment gateway configuration to its gateway',
 			routing: {
-				request: { method: 'POST', url: `${waba}/generate_payment_configuration_oauth_link` },
-				send: { preSend: [oauthLinkBody] },
+				// The redirect URL comes from the options, when set.
+				request: {
+					method: 'POST',
+					url: `${waba}/generate_payment_configuration_oauth_link`,
+					body: { configuration_name: configurationName },
+				},
+				send: { preSend: [checkInput(checkConfiguration, checkOAuthRedirect, resolveBusinessAccountId)] },
 			},
 		},
 		{
@@ -119,7 +125,7 @@ export const paymentOperations: INodeProperties = {
 				request: {
 					method: 'DELETE',
 					url: `${waba}/payment_configuration`,
-					body: { configuration_name: '={{ String($parameter.configurationName ?? "").trim() }}' },
+					body: { configuration_name: configurationName },
 				},
 				send: { preSend: [checkConfigurationOnAccount] },
 			},
@@ -257,6 +263,7 @@ export const paymentFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'https://example.com/payments/linked',
 				description: 'Where the merchant lands after linking the payment gateway',
+				routing: { send: { type: 'body', property: 'redirect_url', value: '={{ String($value).trim() || undefined }}' } },
 			},
 		],
 	},

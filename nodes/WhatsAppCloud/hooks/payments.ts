@@ -101,16 +101,11 @@ export const createConfigurationBody = allOrNothing(async function (requestOptio
 	return requestOptions;
 });
 
-/** preSend of Regenerate OAuth Link (doc 85): the body, with the redirect URL when set. */
-export const oauthLinkBody = allOrNothing(async function (requestOptions) {
-	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''));
-	const redirect = String((this.getNodeParameter('oauthOptions', {}) as IDataObject).redirectUrl ?? '').trim();
-	const body: IDataObject = { configuration_name: name };
-	if (redirect) body.redirect_url = checkUrl('Redirect URL', redirect, false);
-	await resolveBusinessAccountId(this);
-	requestOptions.body = body;
-	return requestOptions;
-});
+/** Regenerate OAuth Link: the redirect URL, when set, is an HTTP(S) URL. */
+export function checkOAuthRedirect(ctx: IExecuteSingleFunctions): void {
+	const redirect = String((ctx.getNodeParameter('oauthOptions', {}) as IDataObject).redirectUrl ?? '').trim();
+	if (redirect) checkUrl('Redirect URL', redirect, false);
+}
 
 /** preSend of Refund (doc 56): the body, amount in paise. */
 export const refundBody = allOrNothing(async function (requestOptions) {
