@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { resolvePhoneNumberId } from '../hooks/accountIds';
 import { checkProfileFields, PROFILE_FIELDS, PROFILE_LIMITS, profileUpdateBody } from '../hooks/businessProfile';
 import { checkInput } from '../hooks/checkInput';
-import { PHONE_NUMBER_ID, phoneNumberIdProperty } from './common';
+import { JOINED_OR_NOTHING, PHONE_NUMBER_ID, phoneNumberIdProperty, toQuery } from './common';
 
 const show = (operation: string[]) => ({ resource: ['businessProfile'], operation });
 const profile = `=/${PHONE_NUMBER_ID}/whatsapp_business_profile`;
@@ -86,7 +86,7 @@ export const businessProfileFields: INodeProperties[] = [
 		default: [...PROFILE_FIELDS],
 		description: 'Profile fields to return. None selected returns all of them.',
 		displayOptions: { show: show(['get']) },
-		routing: { send: { type: 'query', property: 'fields', value: '={{ $value.join(",") || undefined }}' } },
+		routing: toQuery('fields', JOINED_OR_NOTHING),
 	},
 	{
 		displayName: 'Update Fields',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { checkInput } from '../hooks/checkInput';
 import { checkMediaId, checkMediaOwner, downloadMediaFile, mediaUploadRequest } from '../hooks/mediaFiles';
-import { field, PHONE_NUMBER_ID, phoneNumberIdProperty } from './common';
+import { field, PHONE_NUMBER_ID, phoneNumberIdProperty, toQuery } from './common';
 
 const show = (operation: string[]) => ({ resource: ['media'], operation });
 /** Doc 68: `/{media-id}`, with `phone_number_id` from the options when set. */
@@ -104,7 +104,7 @@ export const mediaFields: INodeProperties[] = [
 				default: '',
 				placeholder: '106540352242922',
 				description: 'Only act if the media was uploaded on this business phone number',
-				routing: { send: { type: 'query', property: 'phone_number_id', value: '={{ String($value).trim() || undefined }}' } },
+				routing: toQuery('phone_number_id'),
 			},
 		],
 	},

@@ -12,7 +12,7 @@ import {
 	MAX_REFERENCE_ID,
 	refundBody,
 } from '../hooks/payments';
-import { BUSINESS_ACCOUNT_ID, businessAccountIdProperty, PHONE_NUMBER_ID, phoneNumberIdProperty } from './common';
+import { BUSINESS_ACCOUNT_ID, businessAccountIdProperty, PHONE_NUMBER_ID, phoneNumberIdProperty, TRIMMED_OR_NOTHING } from './common';
 
 const resource = ['payment'];
 const accountOperations = [
@@ -263,7 +263,7 @@ export const paymentFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'https://example.com/payments/linked',
 				description: 'Where the merchant lands after linking the payment gateway',
-				routing: { send: { type: 'body', property: 'redirect_url', value: '={{ String($value).trim() || undefined }}' } },
+				routing: { send: { type: 'body', property: 'redirect_url', value: TRIMMED_OR_NOTHING } },
 			},
 		],
 	},

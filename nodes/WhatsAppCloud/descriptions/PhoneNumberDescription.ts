@@ -15,7 +15,14 @@ import {
 	settingsBody,
 	verifyCodeForm,
 } from '../hooks/phoneNumber';
-import { BUSINESS_ACCOUNT_ID, businessAccountIdProperty, PHONE_NUMBER_ID, phoneNumberIdProperty } from './common';
+import {
+	BUSINESS_ACCOUNT_ID,
+	businessAccountIdProperty,
+	JOINED_OR_NOTHING,
+	PHONE_NUMBER_ID,
+	phoneNumberIdProperty,
+	toQuery,
+} from './common';
 
 const show = (operation: string[]) => ({ resource: ['phoneNumber'], operation });
 
@@ -212,7 +219,7 @@ export const phoneNumberFields: INodeProperties[] = [
 		description: 'Fields to return (the ID always comes back). None selected returns all of them.',
 		displayOptions: { show: show(['get']) },
 		// Left out when none is selected: the operation asks for all of them.
-		routing: { send: { type: 'query', property: 'fields', value: '={{ $value.join(",") || undefined }}' } },
+		routing: toQuery('fields', JOINED_OR_NOTHING),
 	},
 	{
 		displayName: 'Code Method',

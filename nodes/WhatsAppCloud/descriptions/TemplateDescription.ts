@@ -15,14 +15,11 @@ import {
 	TEMPLATE_STATUSES,
 	templateBody,
 } from '../hooks/templates';
-import { BUSINESS_ACCOUNT_ID, businessAccountIdProperty, field } from './common';
+import { BUSINESS_ACCOUNT_ID, businessAccountIdProperty, field, JOINED_OR_NOTHING, toQuery } from './common';
 
 const resource = ['template'];
 const templates = `=/${BUSINESS_ACCOUNT_ID}/message_templates`;
 const template = `=/${field('templateId')}`;
-const eachRecord = { output: { postReceive: [{ type: 'rootProperty' as const, properties: { property: 'data' } }] } };
-/** A query value from a field, left out when empty. */
-const query = (property: string, value = '={{ String($value).trim() || undefined }}') => ({ send: { type: 'query' as const, property, value } });
 
 const titleCase = (value: string) =>
 	value
@@ -102,7 +99,7 @@ export const templateOperations: INodeProperties = {
 			routing: {
 				request: { method: 'GET', url: templates },
 				send: { preSend: [checkInput(resolveBusinessAccountId, checkTemplateFilters)] },
-				...eachRecord,
+				output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 			},
 		},
 		{
@@ -115,7 +112,7 @@ export const templateOperations: INodeProperties = {
 				// GET /message_template_library, which is used.
 				request: { method: 'GET', url: '/message_template_library' },
 				send: { preSend: [checkInput(checkLibraryFilters)] },
-				...eachRecord,
+				output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 			},
 		},
 	],
@@ -158,7 +155,7 @@ export const templateFields: INodeProperties[] = [
 		default: [],
 		description: "Fields to return. Leave empty for Meta's default fields.",
 		displayOptions: show(['get']),
-		routing: query('fields', '={{ $value.join(",") || undefined }}'),
+		routing: toQuery('fields', JOINED_OR_NOTHING),
 	},
 	// ---- create / delete
 	{
@@ -338,7 +335,7 @@ export const templateFields: INodeProperties[] = [
 				type: 'options',
 				options: enumOptions(TEMPLATE_CATEGORIES),
 				default: 'MARKETING',
-				routing: query('category'),
+				routing: toQuery('category'),
 			},
 			{
 				displayName: 'Fields',
@@ -347,16 +344,16 @@ export const templateFields: INodeProperties[] = [
 				options: TEMPLATE_FIELD_OPTIONS,
 				default: [],
 				description: "Fields to return. Leave empty for Meta's default fields.",
-				routing: query('fields', '={{ $value.join(",") || undefined }}'),
+				routing: toQuery('fields', JOINED_OR_NOTHING),
 			},
-			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en_US', routing: query('language') },
+			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en_US', routing: toQuery('language') },
 			{
 				displayName: 'Name',
 				name: 'name',
 				type: 'string',
 				default: '',
 				description: 'Templates whose name contains this text',
-				routing: query('name'),
+				routing: toQuery('name'),
 			},
 			{
 				displayName: 'Status',
@@ -364,7 +361,7 @@ export const templateFields: INodeProperties[] = [
 				type: 'options',
 				options: enumOptions(TEMPLATE_STATUSES),
 				default: 'APPROVED',
-				routing: query('status'),
+				routing: toQuery('status'),
 			},
 		],
 	},
@@ -382,16 +379,16 @@ export const templateFields: INodeProperties[] = [
 				type: 'options',
 				options: enumOptions(LIBRARY_INDUSTRIES),
 				default: 'E_COMMERCE',
-				routing: query('industry'),
+				routing: toQuery('industry'),
 			},
-			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en_US', routing: query('language') },
+			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en_US', routing: toQuery('language') },
 			{
 				displayName: 'Search',
 				name: 'search',
 				type: 'string',
 				default: '',
 				description: 'Text to find in the name, header, body or footer',
-				routing: query('search', '={{ String($value) || undefined }}'),
+				routing: toQuery('search', '={{ String($value) || undefined }}'),
 			},
 			{
 				displayName: 'Topic',
@@ -399,7 +396,7 @@ export const templateFields: INodeProperties[] = [
 				type: 'options',
 				options: enumOptions(LIBRARY_TOPICS),
 				default: 'ORDER_MANAGEMENT',
-				routing: query('topic'),
+				routing: toQuery('topic'),
 			},
 			{
 				displayName: 'Use Case',
@@ -407,7 +404,7 @@ export const templateFields: INodeProperties[] = [
 				type: 'options',
 				options: enumOptions(LIBRARY_USECASES),
 				default: 'DELIVERY_UPDATE',
-				routing: query('usecase'),
+				routing: toQuery('usecase'),
 			},
 		],
 	},
