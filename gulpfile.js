@@ -1,14 +1,17 @@
 const path = require('path');
-const { task, src, dest } = require('gulp');
+const { parallel, src, dest, task } = require('gulp');
 
-task('build:icons', copyIcons);
-
-function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
-	const nodeDestination = path.resolve('dist', 'nodes');
-	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
-
-	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
-	const credDestination = path.resolve('dist', 'credentials');
-	return src(credSource, { encoding: false }).pipe(dest(credDestination));
+/** Icons and codex files (`*.node.json`: categories, aliases, documentation links) go next to the compiled nodes. */
+function copyNodeAssets() {
+	const nodeSource = path.resolve('nodes', '**', '*.{png,svg,node.json}');
+	return src(nodeSource, { encoding: false }).pipe(dest(path.resolve('dist', 'nodes')));
 }
+
+function copyCredentialIcons() {
+	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
+	return src(credSource, { encoding: false }).pipe(dest(path.resolve('dist', 'credentials')));
+}
+
+task('build:assets', parallel(copyNodeAssets, copyCredentialIcons));
+// The name package.json's build script calls.
+task('build:icons', parallel(copyNodeAssets, copyCredentialIcons));

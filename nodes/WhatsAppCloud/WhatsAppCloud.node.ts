@@ -1,7 +1,8 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { throwOnGraphError } from './hooks/graphResponse';
+import { GRAPH_BASE_URL } from '../shared/graphApi';
+import { withGraphAnswerHandling } from './hooks/graphResponse';
 import { RESOURCES } from './descriptions';
 import { searchPhoneNumbers } from './methods/listSearch';
 import { getTemplateVariables, searchTemplates } from './methods/templates';
@@ -21,20 +22,13 @@ export class WhatsAppCloud implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppCloudApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.apiVersion}}',
+			baseURL: GRAPH_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
-			{
-				// Always shown to RoutingNode and first in line, so Graph errors are turned into readable errors before any other output handling.
-				displayName: 'Graph Error Handling',
-				name: 'graphErrorHandling',
-				type: 'hidden',
-				default: '',
-				routing: { output: { postReceive: [throwOnGraphError] } },
-			},
+		// Every routed operation turns a Graph error answer into a NodeApiError before anything reads it (hooks/graphResponse.ts).
+		properties: withGraphAnswerHandling([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -44,7 +38,7 @@ export class WhatsAppCloud implements INodeType {
 				default: 'message',
 			},
 			...RESOURCES.flatMap((resource) => [resource.operations, ...resource.fields]),
-		],
+		]),
 	};
 
 	methods = {

@@ -5,11 +5,20 @@ export const CREDENTIAL_TYPE = 'whatsAppCloudApi';
 /** Doc 16: "This WAMID can have a maximum length of up to 128 characters." */
 export const MAX_MESSAGE_ID = 128;
 
-/** `https://graph.facebook.com/v22.0`, from the credential's base URL and Graph API version. */
+const DEFAULT_BASE_URL = 'https://graph.facebook.com';
+const DEFAULT_API_VERSION = 'v22.0';
+
+/**
+ * `https://graph.facebook.com/v22.0`, from the credential's base URL and Graph API version: for requests made in
+ * code (shared/transport.ts). GRAPH_BASE_URL is the same rule as an n8n expression, for routed requests.
+ */
 export function graphBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const base = String(credentials.baseUrl ?? 'https://graph.facebook.com').replace(/\/+$/, '');
-	return `${base}/${String(credentials.apiVersion ?? 'v22.0')}`;
+	const base = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	return `${base}/${String(credentials.apiVersion || DEFAULT_API_VERSION)}`;
 }
+
+/** The base URL of routed requests (the action node's requestDefaults): graphBaseUrl as an n8n expression. */
+export const GRAPH_BASE_URL = `={{ String($credentials.baseUrl || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}/{{ $credentials.apiVersion || "${DEFAULT_API_VERSION}" }}`;
 
 /**
  * A recipient as the Cloud API takes it (docs 12, 43): a phone number with country code or a WhatsApp ID;

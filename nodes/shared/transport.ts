@@ -312,6 +312,18 @@ function multipartBody(fields: Record<string, string>, file: MediaFile): { body:
 	};
 }
 
+/**
+ * The body of `POST /{phone-number-id}/media` (doc 68): streamed multipart/form-data and its headers. Used by
+ * uploadMedia and by Media > Upload, whose request is stated in its routing.
+ */
+export function mediaUploadBody(file: MediaFile): { body: Readable; headers: IDataObject } {
+	// Docs: doc 68's parameter table requires `type` while its curl example only sets the file part's type; we send both.
+	const { body, contentType, length } = multipartBody({ messaging_product: 'whatsapp', type: file.mimeType }, file);
+	const headers: IDataObject = { 'Content-Type': contentType };
+	if (length !== undefined) headers['Content-Length'] = String(length);
+	return { body, headers };
+}
+
 /** `POST /{phone-number-id}/media` (doc 68) as streamed multipart/form-data; resolves to Meta's answer (`{ id }`). */
 export async function uploadMedia(
 	ctx: GraphContext,
@@ -319,10 +331,7 @@ export async function uploadMedia(
 	file: MediaFile,
 	options: { itemIndex?: number } = {},
 ): Promise<IDataObject & { id: string }> {
-	// Docs: doc 68's parameter table requires `type` while its curl example only sets the file part's type; we send both.
-	const { body, contentType, length } = multipartBody({ messaging_product: 'whatsapp', type: file.mimeType }, file);
-	const headers: IDataObject = { 'Content-Type': contentType };
-	if (length !== undefined) headers['Content-Length'] = String(length);
+	const { body, headers } = mediaUploadBody(file);
 	const answer = await graphRequest(ctx, {
 		method: 'POST',
 		url: `/${encodeURIComponent(phoneNumberId)}/media`,

@@ -1,23 +1,19 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
-import {
-	blockedUsersPagination,
-	blockedUsersUrl,
-	blockUsersRequest,
-	flattenBlockedUsers,
-	sendBlockUsers,
-} from '../hooks/blockedUsers';
-import { listFields, listRouting } from '../hooks/pagination';
-import { phoneNumberIdProperty } from './common';
+import { resolvePhoneNumberId } from '../hooks/accountIds';
+import { blockedUsersPagination, blockUsersBody, readBlockUsersAnswer } from '../hooks/blockedUsers';
+import { checkInput } from '../hooks/checkInput';
+import { listFields } from '../hooks/pagination';
+import { PHONE_NUMBER_ID, phoneNumberIdProperty } from './common';
 
 const resource = ['blockedUser'];
-const list = listRouting({ url: '' });
+const url = `=/${PHONE_NUMBER_ID}/block_users`;
 
-// Block and Unblock send through their own "pagination" function: see sendBlockUsers for why.
-const blockRouting = (method: 'POST' | 'DELETE') => ({
-	request: { method },
-	send: { preSend: [blockUsersRequest], paginate: true },
-	operations: { pagination: sendBlockUsers },
+/** Doc 04: Block and Unblock send the same body, with POST and DELETE. */
+const blockUsers = (method: 'POST' | 'DELETE'): INodePropertyRouting => ({
+	request: { method, url },
+	send: { preSend: [blockUsersBody] },
+	output: { postReceive: [readBlockUsersAnswer] },
 });
 
 export const blockedUserOperations: INodeProperties = {
@@ -32,18 +28,23 @@ export const blockedUserOperations: INodeProperties = {
 			value: 'block',
 			action: 'Block users',
 			description: 'Block one or more users who messaged this number in the last 24 hours',
-			routing: blockRouting('POST'),
+			routing: blockUsers('POST'),
 		},
 		{
-			name: 'List',
+			name: 'Get Many',
 			value: 'list',
-			action: 'List blocked users',
+			action: 'Get many blocked users',
 			description: "List the users on this number's block list",
 			routing: {
-				...list,
-				send: { ...list.send, preSend: [blockedUsersUrl] },
-				operations: { pagination: blockedUsersPagination },
-				output: { postReceive: [flattenBlockedUsers] },
+				request: { method: 'GET', url },
+				send: { preSend: [checkInput(resolvePhoneNumberId)] },
+				// Doc 04 nests the users: data[].block_users[]; one item per blocked user.
+				output: {
+					postReceive: [
+						{ type: 'rootProperty', properties: { property: 'data' } },
+						{ type: 'rootProperty', properties: { property: 'block_users' } },
+					],
+				},
 			},
 		},
 		{
@@ -51,7 +52,7 @@ export const blockedUserOperations: INodeProperties = {
 			value: 'unblock',
 			action: 'Unblock users',
 			description: 'Remove one or more users from the block list',
-			routing: blockRouting('DELETE'),
+			routing: blockUsers('DELETE'),
 		},
 	],
 	default: 'block',
@@ -95,5 +96,6 @@ export const blockedUserFields: INodeProperties[] = [
 		],
 		displayOptions: { show: { resource, operation: ['block', 'unblock'] } },
 	},
-	...listFields({ resource, operation: ['list'] }),
+	// Doc 04: when the list changes while paging, Graph asks to start over; blockedUsersPagination does.
+	...listFields({ resource, operation: ['list'] }, blockedUsersPagination),
 ];

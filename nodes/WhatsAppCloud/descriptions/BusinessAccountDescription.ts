@@ -1,10 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { businessAccountHealthStatus, subscribeApp, subscribedAppsUrl } from '../hooks/businessAccount';
-import { recordsAt } from '../hooks/payments';
-import { businessAccountIdProperty } from './common';
+import { resolveBusinessAccountId } from '../hooks/accountIds';
+import { subscribeAppBody } from '../hooks/businessAccount';
+import { checkInput } from '../hooks/checkInput';
+import { BUSINESS_ACCOUNT_ID, businessAccountIdProperty } from './common';
 
 const resource = ['businessAccount'];
+const checkBusinessAccountId = checkInput(resolveBusinessAccountId);
+// Docs: doc 59 only links List and Unsubscribe; they are built as Graph serves `/{waba}/subscribed_apps`
+// (GET answers `{ data: [{ whatsapp_business_api_data: { id, name, link } }] }`, DELETE answers `{ success: true }`).
+const subscribedApps = `=/${BUSINESS_ACCOUNT_ID}/subscribed_apps`;
 
 export const businessAccountOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -19,19 +24,20 @@ export const businessAccountOperations: INodeProperties = {
 			action: 'Get the messaging health status of the account',
 			description: 'Whether the account, its business and the app can send messages (AVAILABLE, LIMITED or BLOCKED)',
 			routing: {
-				request: { method: 'GET' },
-				send: { preSend: [businessAccountHealthStatus] },
+				// Doc 55: GET /{waba}?fields=health_status.
+				request: { method: 'GET', url: `=/${BUSINESS_ACCOUNT_ID}`, qs: { fields: 'health_status' } },
+				send: { preSend: [checkBusinessAccountId] },
 			},
 		},
 		{
-			name: 'List Subscribed Apps',
+			name: 'Get Many Subscribed Apps',
 			value: 'listSubscribedApps',
-			action: 'List the apps subscribed to the account',
+			action: 'Get many apps subscribed to the account',
 			description: "List the apps that receive this account's webhooks",
 			routing: {
-				request: { method: 'GET' },
-				send: { preSend: [subscribedAppsUrl] },
-				output: { postReceive: [recordsAt('data')] },
+				request: { method: 'GET', url: subscribedApps },
+				send: { preSend: [checkBusinessAccountId] },
+				output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 			},
 		},
 		{
@@ -39,20 +45,14 @@ export const businessAccountOperations: INodeProperties = {
 			value: 'subscribeApp',
 			action: 'Subscribe the app to the account webhooks',
 			description: "Send this account's webhooks (all its phone numbers) to the credential's app",
-			routing: {
-				request: { method: 'POST' },
-				send: { preSend: [subscribeApp] },
-			},
+			routing: { request: { method: 'POST', url: subscribedApps }, send: { preSend: [subscribeAppBody] } },
 		},
 		{
 			name: 'Unsubscribe App',
 			value: 'unsubscribeApp',
 			action: 'Unsubscribe the app from the account webhooks',
 			description: "Stop sending this account's webhooks to the credential's app",
-			routing: {
-				request: { method: 'DELETE' },
-				send: { preSend: [subscribedAppsUrl] },
-			},
+			routing: { request: { method: 'DELETE', url: subscribedApps }, send: { preSend: [checkBusinessAccountId] } },
 		},
 	],
 	default: 'getHealthStatus',

@@ -1,15 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	getBusinessProfile,
-	PROFILE_FIELDS,
-	PROFILE_LIMITS,
-	simplifyBusinessProfile,
-	updateBusinessProfile,
-} from '../hooks/businessProfile';
-import { phoneNumberIdProperty } from './common';
+import { resolvePhoneNumberId } from '../hooks/accountIds';
+import { checkProfileFields, PROFILE_FIELDS, PROFILE_LIMITS, profileUpdateBody } from '../hooks/businessProfile';
+import { checkInput } from '../hooks/checkInput';
+import { JOINED_OR_NOTHING, PHONE_NUMBER_ID, phoneNumberIdProperty, toQuery } from './common';
 
 const show = (operation: string[]) => ({ resource: ['businessProfile'], operation });
+const profile = `=/${PHONE_NUMBER_ID}/whatsapp_business_profile`;
 
 const FIELD_NAMES: Record<(typeof PROFILE_FIELDS)[number], string> = {
 	about: 'About',
@@ -59,9 +56,11 @@ export const businessProfileOperations: INodeProperties = {
 			action: 'Get the business profile',
 			description: "Get the business profile WhatsApp users see for a phone number",
 			routing: {
-				request: { method: 'GET' },
-				send: { preSend: [getBusinessProfile] },
-				output: { postReceive: [simplifyBusinessProfile] },
+				// The Fields field replaces `fields` when it has any selected.
+				request: { method: 'GET', url: profile, qs: { fields: PROFILE_FIELDS.join(',') } },
+				send: { preSend: [checkInput(resolvePhoneNumberId, checkProfileFields)] },
+				// Graph answers { data: [profile] }: the item is the profile.
+				output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 			},
 		},
 		{
@@ -69,7 +68,7 @@ export const businessProfileOperations: INodeProperties = {
 			value: 'update',
 			action: 'Update the business profile',
 			description: 'Change the about text, address, description, email, category, websites or picture',
-			routing: { request: { method: 'POST' }, send: { preSend: [updateBusinessProfile] } },
+			routing: { request: { method: 'POST', url: profile }, send: { preSend: [profileUpdateBody] } },
 		},
 	],
 	default: 'get',
@@ -87,6 +86,7 @@ export const businessProfileFields: INodeProperties[] = [
 		default: [...PROFILE_FIELDS],
 		description: 'Profile fields to return. None selected returns all of them.',
 		displayOptions: { show: show(['get']) },
+		routing: toQuery('fields', JOINED_OR_NOTHING),
 	},
 	{
 		displayName: 'Update Fields',

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { commerceSettingsUrl, updateCommerceSettings } from '../hooks/commerceSettings';
-import { recordsAt } from '../hooks/payments';
-import { phoneNumberIdProperty } from './common';
+import { resolvePhoneNumberId } from '../hooks/accountIds';
+import { checkInput } from '../hooks/checkInput';
+import { checkCommerceUpdate } from '../hooks/commerceSettings';
+import { PHONE_NUMBER_ID, phoneNumberIdProperty } from './common';
 
 const resource = ['commerceSettings'];
+const settings = `=/${PHONE_NUMBER_ID}/whatsapp_commerce_settings`;
 
 export const commerceSettingsOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -19,9 +21,9 @@ export const commerceSettingsOperations: INodeProperties = {
 			action: 'Get commerce settings',
 			description: 'Get whether the cart and the catalog are shown for this number',
 			routing: {
-				request: { method: 'GET' },
-				send: { preSend: [commerceSettingsUrl] },
-				output: { postReceive: [recordsAt('data')] },
+				request: { method: 'GET', url: settings },
+				send: { preSend: [checkInput(resolvePhoneNumberId)] },
+				output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 			},
 		},
 		{
@@ -29,9 +31,10 @@ export const commerceSettingsOperations: INodeProperties = {
 			value: 'update',
 			action: 'Update commerce settings',
 			description: 'Show or hide the cart and the catalog for this number',
+			// Docs: doc 11 sends both settings as query string parameters, with no body.
 			routing: {
-				request: { method: 'POST' },
-				send: { preSend: [updateCommerceSettings] },
+				request: { method: 'POST', url: settings },
+				send: { preSend: [checkInput(resolvePhoneNumberId, checkCommerceUpdate)] },
 			},
 		},
 	],
@@ -54,6 +57,7 @@ export const commerceSettingsFields: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description: 'Whether customers see the cart buttons in the chat, catalog and product views',
+				routing: { send: { type: 'query', property: 'is_cart_enabled', value: '={{ String($value) }}' } },
 			},
 			{
 				displayName: 'Catalog Visible',
@@ -62,6 +66,7 @@ export const commerceSettingsFields: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether the catalog storefront icon and catalog buttons are shown (when hidden, catalog links show "Invalid catalog link")',
+				routing: { send: { type: 'query', property: 'is_catalog_visible', value: '={{ String($value) }}' } },
 			},
 		],
 	},

@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { businessPublicKeyUrl, setBusinessPublicKey } from '../hooks/flowsEncryption';
-import { phoneNumberIdProperty } from './common';
+import { resolvePhoneNumberId } from '../hooks/accountIds';
+import { checkInput } from '../hooks/checkInput';
+import { businessPublicKeyForm } from '../hooks/flowsEncryption';
+import { PHONE_NUMBER_ID, phoneNumberIdProperty } from './common';
 
 const resource = ['flowsEncryption'];
+const encryption = `=/${PHONE_NUMBER_ID}/whatsapp_business_encryption`;
 
 export const flowsEncryptionOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -17,20 +20,14 @@ export const flowsEncryptionOperations: INodeProperties = {
 			value: 'getPublicKey',
 			action: 'Get the business public key',
 			description: 'Get the public key WhatsApp Flows use for this number, and whether its signature is valid',
-			routing: {
-				request: { method: 'GET' },
-				send: { preSend: [businessPublicKeyUrl] },
-			},
+			routing: { request: { method: 'GET', url: encryption }, send: { preSend: [checkInput(resolvePhoneNumberId)] } },
 		},
 		{
 			name: 'Set Business Public Key',
 			value: 'setPublicKey',
 			action: 'Set the business public key',
 			description: 'Upload and sign the 2048-bit RSA public key for WhatsApp Flows on this number',
-			routing: {
-				request: { method: 'POST' },
-				send: { preSend: [setBusinessPublicKey] },
-			},
+			routing: { request: { method: 'POST', url: encryption }, send: { preSend: [businessPublicKeyForm] } },
 		},
 	],
 	default: 'getPublicKey',

@@ -1,9 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { downloadMediaFile, mediaObjectRequest, uploadMediaRequest } from '../hooks/media';
-import { phoneNumberIdProperty } from './common';
+import { checkInput } from '../hooks/checkInput';
+import { checkMediaId, checkMediaOwner, downloadMediaFile, mediaUploadRequest } from '../hooks/mediaFiles';
+import { field, PHONE_NUMBER_ID, phoneNumberIdProperty, toQuery } from './common';
 
 const show = (operation: string[]) => ({ resource: ['media'], operation });
+/** Doc 68: `/{media-id}`, with `phone_number_id` from the options when set. */
+const mediaObject = `=/${field('mediaObjectId')}`;
+const checkMediaObject = checkInput(checkMediaId, checkMediaOwner);
 
 export const mediaOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -17,7 +21,7 @@ export const mediaOperations: INodeProperties = {
 			value: 'delete',
 			action: 'Delete a media file',
 			description: 'Delete an uploaded media file from WhatsApp',
-			routing: { request: { method: 'DELETE' }, send: { preSend: [mediaObjectRequest] } },
+			routing: { request: { method: 'DELETE', url: mediaObject }, send: { preSend: [checkMediaObject] } },
 		},
 		{
 			name: 'Download',
@@ -25,8 +29,8 @@ export const mediaOperations: INodeProperties = {
 			action: 'Download a media file',
 			description: "Download a media file (e.g. one a customer sent) into the item's binary data",
 			routing: {
-				request: { method: 'GET' },
-				send: { preSend: [mediaObjectRequest] },
+				request: { method: 'GET', url: mediaObject },
+				send: { preSend: [checkMediaObject] },
 				output: { postReceive: [downloadMediaFile] },
 			},
 		},
@@ -35,14 +39,14 @@ export const mediaOperations: INodeProperties = {
 			value: 'getUrl',
 			action: 'Get the URL of a media file',
 			description: 'Get the download URL (valid for 5 minutes), MIME type, size and SHA-256 hash of a media file',
-			routing: { request: { method: 'GET' }, send: { preSend: [mediaObjectRequest] } },
+			routing: { request: { method: 'GET', url: mediaObject }, send: { preSend: [checkMediaObject] } },
 		},
 		{
 			name: 'Upload',
 			value: 'upload',
 			action: 'Upload a media file',
 			description: "Upload the item's binary data to WhatsApp and get a media ID to send (kept for 30 days)",
-			routing: { request: { method: 'POST' }, send: { preSend: [uploadMediaRequest] } },
+			routing: { request: { method: 'POST', url: `=/${PHONE_NUMBER_ID}/media` }, send: { preSend: [mediaUploadRequest] } },
 		},
 	],
 	default: 'upload',
@@ -100,6 +104,7 @@ export const mediaFields: INodeProperties[] = [
 				default: '',
 				placeholder: '106540352242922',
 				description: 'Only act if the media was uploaded on this business phone number',
+				routing: toQuery('phone_number_id'),
 			},
 		],
 	},

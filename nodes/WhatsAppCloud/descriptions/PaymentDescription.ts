@@ -1,20 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resolveBusinessAccountId, resolvePhoneNumberId } from '../hooks/accountIds';
+import { checkInput } from '../hooks/checkInput';
 import {
-	createPaymentConfiguration,
-	flattenPaymentConfigurations,
-	getPaymentConfiguration,
-	listPaymentConfigurations,
-	lookUpPayment,
+	checkConfiguration,
+	checkDataEndpoint,
+	checkOAuthRedirect,
+	checkPaymentReference,
+	createConfigurationBody,
 	MAX_CONFIGURATION_NAME,
 	MAX_REFERENCE_ID,
-	recordsAt,
-	refundPayment,
-	regenerateOAuthLink,
-	removePaymentConfiguration,
-	updateDataEndpoint,
+	refundBody,
 } from '../hooks/payments';
-import { businessAccountIdProperty, phoneNumberIdProperty } from './common';
+import { BUSINESS_ACCOUNT_ID, businessAccountIdProperty, PHONE_NUMBER_ID, phoneNumberIdProperty, TRIMMED_OR_NOTHING } from './common';
 
 const resource = ['payment'];
 const accountOperations = [
@@ -26,6 +24,13 @@ const accountOperations = [
 	'updateDataEndpoint',
 ];
 const phoneOperations = ['lookUp', 'refund'];
+
+const waba = `=/${BUSINESS_ACCOUNT_ID}`;
+const configurationName = '={{ String($parameter.configurationName ?? "").trim() }}';
+const encodedName = 'encodeURIComponent(String($parameter.configurationName ?? "").trim())';
+/** Doc 85: one configuration by name. */
+const configuration = `${waba}/payment_configuration/{{ ${encodedName} }}`;
+const checkConfigurationOnAccount = checkInput(checkConfiguration, resolveBusinessAccountId);
 
 export const paymentOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -39,26 +44,38 @@ export const paymentOperations: INodeProperties = {
 			value: 'createConfiguration',
 			action: 'Create a payment configuration',
 			description: 'Create a UPI VPA or payment gateway configuration (India); gateway types return an OAuth link to finish linking',
-			routing: { request: { method: 'POST' }, send: { preSend: [createPaymentConfiguration] } },
+			routing: {
+				request: { method: 'POST', url: `${waba}/payment_configuration` },
+				send: { preSend: [createConfigurationBody] },
+			},
 		},
 		{
 			name: 'Get Payment Configuration',
 			value: 'getConfiguration',
 			action: 'Get a payment configuration',
+			description: 'Get the provider, status and data endpoint of one payment configuration',
 			routing: {
-				request: { method: 'GET' },
-				send: { preSend: [getPaymentConfiguration] },
-				output: { postReceive: [recordsAt('data')] },
+				request: { method: 'GET', url: configuration },
+				send: { preSend: [checkConfigurationOnAccount] },
+				output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 			},
 		},
 		{
-			name: 'List Payment Configurations',
+			name: 'Get Many Payment Configurations',
 			value: 'listConfigurations',
-			action: 'List payment configurations',
+			action: 'Get many payment configurations',
+			description: 'List the payment configurations of a WhatsApp Business Account',
 			routing: {
-				request: { method: 'GET' },
-				send: { preSend: [listPaymentConfigurations] },
-				output: { postReceive: [flattenPaymentConfigurations] },
+				// Docs: the list path is plural (doc 85); every other configuration path is singular.
+				request: { method: 'GET', url: `${waba}/payment_configurations` },
+				send: { preSend: [checkInput(resolveBusinessAccountId)] },
+				// Doc 85 nests the configurations: data[].payment_configurations[]; one item per configuration.
+				output: {
+					postReceive: [
+						{ type: 'rootProperty', properties: { property: 'data' } },
+						{ type: 'rootProperty', properties: { property: 'payment_configurations' } },
+					],
+				},
 			},
 		},
 		{
@@ -67,9 +84,13 @@ export const paymentOperations: INodeProperties = {
 			action: 'Look up a payment',
 			description: 'Get the status, transactions and refunds of an order paid through a payment gateway (India)',
 			routing: {
-				request: { method: 'GET' },
-				send: { preSend: [lookUpPayment] },
-				output: { postReceive: [recordsAt('payments')] },
+				// Docs: doc 56 shows this endpoint's errors On-Premises style (`errors[]`, code 500); GraphErrors reads that shape too.
+				request: {
+					method: 'GET',
+					url: `=/${PHONE_NUMBER_ID}/payments/{{ ${encodedName} }}/{{ encodeURIComponent(String($parameter.referenceId ?? "").trim()) }}`,
+				},
+				send: { preSend: [checkInput(resolvePhoneNumberId, checkPaymentReference)] },
+				output: { postReceive: [{ type: 'rootProperty', properties: { property: 'payments' } }] },
 			},
 		},
 		{
@@ -77,27 +98,52 @@ export const paymentOperations: INodeProperties = {
 			value: 'refund',
 			action: 'Refund a payment',
 			description: 'Refund all or part of an order paid through a payment gateway (India)',
-			routing: { request: { method: 'POST' }, send: { preSend: [refundPayment] } },
+			routing: { request: { method: 'POST', url: `=/${PHONE_NUMBER_ID}/payments_refund` }, send: { preSend: [refundBody] } },
 		},
 		{
 			name: 'Regenerate OAuth Link',
 			value: 'regenerateOAuthLink',
 			action: 'Regenerate the OAuth link of a payment configuration',
 			description: 'Get a new link to connect a payment gateway configuration to its gateway',
-			routing: { request: { method: 'POST' }, send: { preSend: [regenerateOAuthLink] } },
+			routing: {
+				// The redirect URL comes from the options, when set.
+				request: {
+					method: 'POST',
+					url: `${waba}/generate_payment_configuration_oauth_link`,
+					body: { configuration_name: configurationName },
+				},
+				send: { preSend: [checkInput(checkConfiguration, checkOAuthRedirect, resolveBusinessAccountId)] },
+			},
 		},
 		{
 			name: 'Remove Payment Configuration',
 			value: 'removeConfiguration',
 			action: 'Remove a payment configuration',
-			routing: { request: { method: 'DELETE' }, send: { preSend: [removePaymentConfiguration] } },
+			description: 'Delete a payment configuration from the WhatsApp Business Account',
+			routing: {
+				// Doc 85: DELETE with a JSON body.
+				request: {
+					method: 'DELETE',
+					url: `${waba}/payment_configuration`,
+					body: { configuration_name: configurationName },
+				},
+				send: { preSend: [checkConfigurationOnAccount] },
+			},
 		},
 		{
 			name: 'Update Data Endpoint',
 			value: 'updateDataEndpoint',
 			action: 'Update the data endpoint of a payment configuration',
 			description: 'Link or change the endpoint used for coupons, shipping and inventory in checkout button templates',
-			routing: { request: { method: 'POST' }, send: { preSend: [updateDataEndpoint] } },
+			routing: {
+				// Docs: doc 85's table names the field `data-endpoint-url`; its request example sends `data_endpoint_url`, which we send (doc 49).
+				request: {
+					method: 'POST',
+					url: configuration,
+					body: { data_endpoint_url: '={{ String($parameter.dataEndpointUrl ?? "").trim() }}' },
+				},
+				send: { preSend: [checkInput(checkConfiguration, checkDataEndpoint, resolveBusinessAccountId)] },
+			},
 		},
 	],
 	default: 'listConfigurations',
@@ -217,6 +263,7 @@ export const paymentFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'https://example.com/payments/linked',
 				description: 'Where the merchant lands after linking the payment gateway',
+				routing: { send: { type: 'body', property: 'redirect_url', value: TRIMMED_OR_NOTHING } },
 			},
 		],
 	},

@@ -1,22 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields, listRouting } from '../hooks/pagination';
+import { resolveBusinessAccountId, resolvePhoneNumberId } from '../hooks/accountIds';
+import { checkInput } from '../hooks/checkInput';
+import { listFields } from '../hooks/pagination';
 import {
+	checkHealthStatusTarget,
+	checkPhoneNumberFields,
+	checkTwoStepPin,
 	CONVERSATIONAL_LIMITS,
-	deregisterPhoneNumber,
-	getConversationalComponents,
-	getHealthStatus,
-	getPhoneNumber,
-	getSettings,
-	listPhoneNumbers,
-	registerPhoneNumber,
-	requestVerificationCode,
-	setConversationalComponents,
-	setTwoStepPin,
-	updateSettings,
-	verifyCode,
+	conversationalComponentsBody,
+	PHONE_NUMBER_FIELDS,
+	registerBody,
+	requestCodeForm,
+	settingsBody,
+	verifyCodeForm,
 } from '../hooks/phoneNumber';
-import { businessAccountIdProperty, phoneNumberIdProperty } from './common';
+import {
+	BUSINESS_ACCOUNT_ID,
+	businessAccountIdProperty,
+	JOINED_OR_NOTHING,
+	PHONE_NUMBER_ID,
+	phoneNumberIdProperty,
+	toQuery,
+} from './common';
 
 const show = (operation: string[]) => ({ resource: ['phoneNumber'], operation });
 
@@ -51,7 +57,8 @@ const REGIONS = [
 	{ name: 'United Kingdom', value: 'GB' },
 ];
 
-const listPhoneRouting = listRouting({ url: '' });
+const phone = `=/${PHONE_NUMBER_ID}`;
+const checkPhoneNumberId = checkInput(resolvePhoneNumberId);
 
 export const phoneNumberOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -65,84 +72,111 @@ export const phoneNumberOperations: INodeProperties = {
 			value: 'deregister',
 			action: 'Deregister a phone number',
 			description: 'Stop using the number with Cloud API (also disables local storage). Limited to 10 per 72 hours.',
-			routing: { request: { method: 'POST' }, send: { preSend: [deregisterPhoneNumber] } },
+			routing: { request: { method: 'POST', url: `${phone}/deregister` }, send: { preSend: [checkPhoneNumberId] } },
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a phone number',
 			description: 'Get display number, verified name, quality rating, status, throughput and more',
-			routing: { request: { method: 'GET' }, send: { preSend: [getPhoneNumber] } },
+			routing: {
+				// The Fields field replaces `fields` when it has any selected.
+				request: { method: 'GET', url: phone, qs: { fields: PHONE_NUMBER_FIELDS.join(',') } },
+				send: { preSend: [checkInput(resolvePhoneNumberId, checkPhoneNumberFields)] },
+			},
 		},
 		{
 			name: 'Get Conversational Components',
 			value: 'getConversationalComponents',
 			action: 'Get conversational components of a phone number',
 			description: 'Get the welcome message setting, commands and ice breakers',
-			routing: { request: { method: 'GET' }, send: { preSend: [getConversationalComponents] } },
+			routing: {
+				// Docs: doc 47's prose says GET /{phone}/conversational_automation, its request syntax and sample response are GET /{phone}?fields=conversational_automation; we use the syntax.
+				request: { method: 'GET', url: phone, qs: { fields: 'conversational_automation' } },
+				send: { preSend: [checkPhoneNumberId] },
+			},
 		},
 		{
 			name: 'Get Health Status',
 			value: 'getHealthStatus',
 			action: 'Get the messaging health status',
 			description: 'Whether messages can be sent from a phone number or WhatsApp Business Account, and why not',
-			routing: { request: { method: 'GET' }, send: { preSend: [getHealthStatus] } },
+			routing: {
+				// The URL comes with the Health Status Of option: the phone number or the WABA (doc 55).
+				request: { method: 'GET', qs: { fields: 'health_status' } },
+				send: { preSend: [checkInput(checkHealthStatusTarget)] },
+			},
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many phone numbers',
 			description: 'List the phone numbers of a WhatsApp Business Account',
-			routing: { ...listPhoneRouting, send: { ...listPhoneRouting.send, preSend: [listPhoneNumbers] } },
+			routing: {
+				request: { method: 'GET', url: `=/${BUSINESS_ACCOUNT_ID}/phone_numbers` },
+				send: { preSend: [checkInput(resolveBusinessAccountId)] },
+				output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
+			},
 		},
 		{
 			name: 'Get Settings',
 			value: 'getSettings',
 			action: 'Get the settings of a phone number',
 			description: 'Get the local storage configuration',
-			routing: { request: { method: 'GET' }, send: { preSend: [getSettings] } },
+			routing: {
+				// Docs: doc 12 writes the path with the phone number and doc 72 with a stray slash; both examples use the phone number ID.
+				request: { method: 'GET', url: `${phone}/settings` },
+				send: { preSend: [checkPhoneNumberId] },
+			},
 		},
 		{
 			name: 'Register',
 			value: 'register',
 			action: 'Register a phone number',
 			description: 'Register a verified number for Cloud API, optionally with local storage or from an On-Premises backup. Limited to 10 per 72 hours.',
-			routing: { request: { method: 'POST' }, send: { preSend: [registerPhoneNumber] } },
+			routing: { request: { method: 'POST', url: `${phone}/register` }, send: { preSend: [registerBody] } },
 		},
 		{
 			name: 'Request Verification Code',
 			value: 'requestVerificationCode',
 			action: 'Request a verification code',
 			description: 'Have WhatsApp send a verification code to the number by SMS or voice call',
-			routing: { request: { method: 'POST' }, send: { preSend: [requestVerificationCode] } },
+			routing: { request: { method: 'POST', url: `${phone}/request_code` }, send: { preSend: [requestCodeForm] } },
 		},
 		{
 			name: 'Set Conversational Components',
 			value: 'setConversationalComponents',
 			action: 'Set conversational components of a phone number',
 			description: 'Configure the welcome message, commands and ice breakers',
-			routing: { request: { method: 'POST' }, send: { preSend: [setConversationalComponents] } },
+			routing: {
+				request: { method: 'POST', url: `${phone}/conversational_automation` },
+				send: { preSend: [conversationalComponentsBody] },
+			},
 		},
 		{
 			name: 'Set Two-Step Verification PIN',
 			value: 'setTwoStepPin',
 			action: 'Set the two step verification PIN',
 			description: 'Set or change the 6-digit two-step verification PIN',
-			routing: { request: { method: 'POST' }, send: { preSend: [setTwoStepPin] } },
+			routing: {
+				// Doc 09: POST /{phone} { pin }.
+				request: { method: 'POST', url: phone, body: { pin: '={{ String($parameter.pin ?? "").trim() }}' } },
+				send: { preSend: [checkInput(resolvePhoneNumberId, checkTwoStepPin)] },
+			},
 		},
 		{
 			name: 'Update Settings',
 			value: 'updateSettings',
 			action: 'Update the settings of a phone number',
 			description: 'Turn the identity change check or local storage on or off',
-			routing: { request: { method: 'POST' }, send: { preSend: [updateSettings] } },
+			routing: { request: { method: 'POST', url: `${phone}/settings` }, send: { preSend: [settingsBody] } },
 		},
 		{
 			name: 'Verify Code',
 			value: 'verifyCode',
 			action: 'Verify a phone number with a code',
 			description: 'Verify ownership of the number with the code WhatsApp sent',
-			routing: { request: { method: 'POST' }, send: { preSend: [verifyCode] } },
+			routing: { request: { method: 'POST', url: `${phone}/verify_code` }, send: { preSend: [verifyCodeForm] } },
 		},
 	],
 	default: 'get',
@@ -155,8 +189,8 @@ export const phoneNumberFields: INodeProperties[] = [
 		name: 'healthStatusTarget',
 		type: 'options',
 		options: [
-			{ name: 'Phone Number', value: 'phoneNumber' },
-			{ name: 'WhatsApp Business Account', value: 'businessAccount' },
+			{ name: 'Phone Number', value: 'phoneNumber', routing: { request: { url: phone } } },
+			{ name: 'WhatsApp Business Account', value: 'businessAccount', routing: { request: { url: `=/${BUSINESS_ACCOUNT_ID}` } } },
 		],
 		default: 'phoneNumber',
 		description: 'Node whose messaging health to check; the answer covers every node involved in sending from it',
@@ -184,6 +218,8 @@ export const phoneNumberFields: INodeProperties[] = [
 		default: ['display_phone_number', 'verified_name', 'quality_rating', 'name_status', 'code_verification_status', 'status', 'throughput'],
 		description: 'Fields to return (the ID always comes back). None selected returns all of them.',
 		displayOptions: { show: show(['get']) },
+		// Left out when none is selected: the operation asks for all of them.
+		routing: toQuery('fields', JOINED_OR_NOTHING),
 	},
 	{
 		displayName: 'Code Method',

@@ -1,23 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields, listRouting } from '../hooks/pagination';
+import { resolveBusinessAccountId } from '../hooks/accountIds';
+import { checkInput } from '../hooks/checkInput';
+import { listFields } from '../hooks/pagination';
 import {
-	createTemplate,
-	deleteTemplate,
-	getTemplate,
-	getTemplateHealth,
+	checkLibraryFilters,
+	checkTemplateDeletion,
+	checkTemplateFilters,
+	checkTemplateId,
 	LIBRARY_INDUSTRIES,
 	LIBRARY_TOPICS,
 	LIBRARY_USECASES,
-	listTemplates,
-	searchTemplateLibrary,
 	TEMPLATE_CATEGORIES,
 	TEMPLATE_STATUSES,
+	templateBody,
 } from '../hooks/templates';
-import { businessAccountIdProperty } from './common';
+import { BUSINESS_ACCOUNT_ID, businessAccountIdProperty, field, JOINED_OR_NOTHING, toQuery } from './common';
 
 const resource = ['template'];
-const list = listRouting({ url: '' });
+const templates = `=/${BUSINESS_ACCOUNT_ID}/message_templates`;
+const template = `=/${field('templateId')}`;
 
 const titleCase = (value: string) =>
 	value
@@ -55,42 +57,63 @@ export const templateOperations: INodeProperties = {
 			value: 'create',
 			action: 'Create a template',
 			description: 'Create a template from components or from the Template Library; it is reviewed before it can be sent',
-			routing: { request: { method: 'POST' }, send: { preSend: [createTemplate] } },
+			routing: { request: { method: 'POST', url: templates }, send: { preSend: [templateBody] } },
 		},
 		{
 			name: 'Delete',
 			value: 'delete',
 			action: 'Delete a template',
 			description: 'Delete a template by name (every language), or one language version by its ID',
-			routing: { request: { method: 'DELETE' }, send: { preSend: [deleteTemplate] } },
+			routing: {
+				request: {
+					method: 'DELETE',
+					url: templates,
+					qs: { name: `=${field('templateName')}`, hsm_id: '={{ String($parameter.deleteTemplateId ?? "").trim() || undefined }}' },
+				},
+				send: { preSend: [checkInput(resolveBusinessAccountId, checkTemplateDeletion)] },
+			},
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a template',
 			description: 'Get a template with its components, status and category',
-			routing: { request: { method: 'GET' }, send: { preSend: [getTemplate] } },
+			routing: { request: { method: 'GET', url: template }, send: { preSend: [checkInput(checkTemplateId)] } },
 		},
 		{
 			name: 'Get Health Status',
 			value: 'getHealthStatus',
 			action: 'Get the health status of a template',
 			description: 'Whether messages can be sent with the template, and why not',
-			routing: { request: { method: 'GET' }, send: { preSend: [getTemplateHealth] } },
+			routing: {
+				// Doc 55: GET /{template-id}?fields=health_status.
+				request: { method: 'GET', url: template, qs: { fields: 'health_status' } },
+				send: { preSend: [checkInput(checkTemplateId)] },
+			},
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many templates',
 			description: 'List the templates of a WhatsApp Business Account, filtered by name, status, category or language',
-			routing: { ...list, send: { ...list.send, preSend: [listTemplates] } },
+			routing: {
+				request: { method: 'GET', url: templates },
+				send: { preSend: [checkInput(resolveBusinessAccountId, checkTemplateFilters)] },
+				output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
+			},
 		},
 		{
 			name: 'Search Library',
 			value: 'searchLibrary',
 			action: 'Search the template library',
 			description: "Browse Meta's pre-written utility templates to create one from",
-			routing: { ...list, send: { ...list.send, preSend: [searchTemplateLibrary] } },
+			routing: {
+				// Docs: the example (27) calls /{waba-id}/message_templates?search=…; the endpoint list and syntax say
+				// GET /message_template_library, which is used.
+				request: { method: 'GET', url: '/message_template_library' },
+				send: { preSend: [checkInput(checkLibraryFilters)] },
+				output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
+			},
 		},
 	],
 	default: 'getAll',
@@ -132,6 +155,7 @@ export const templateFields: INodeProperties[] = [
 		default: [],
 		description: "Fields to return. Leave empty for Meta's default fields.",
 		displayOptions: show(['get']),
+		routing: toQuery('fields', JOINED_OR_NOTHING),
 	},
 	// ---- create / delete
 	{
@@ -305,7 +329,14 @@ export const templateFields: INodeProperties[] = [
 		default: {},
 		displayOptions: show(['getAll']),
 		options: [
-			{ displayName: 'Category', name: 'category', type: 'options', options: enumOptions(TEMPLATE_CATEGORIES), default: 'MARKETING' },
+			{
+				displayName: 'Category',
+				name: 'category',
+				type: 'options',
+				options: enumOptions(TEMPLATE_CATEGORIES),
+				default: 'MARKETING',
+				routing: toQuery('category'),
+			},
 			{
 				displayName: 'Fields',
 				name: 'fields',
@@ -313,10 +344,25 @@ export const templateFields: INodeProperties[] = [
 				options: TEMPLATE_FIELD_OPTIONS,
 				default: [],
 				description: "Fields to return. Leave empty for Meta's default fields.",
+				routing: toQuery('fields', JOINED_OR_NOTHING),
 			},
-			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en_US' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Templates whose name contains this text' },
-			{ displayName: 'Status', name: 'status', type: 'options', options: enumOptions(TEMPLATE_STATUSES), default: 'APPROVED' },
+			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en_US', routing: toQuery('language') },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Templates whose name contains this text',
+				routing: toQuery('name'),
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: enumOptions(TEMPLATE_STATUSES),
+				default: 'APPROVED',
+				routing: toQuery('status'),
+			},
 		],
 	},
 	{
@@ -327,17 +373,39 @@ export const templateFields: INodeProperties[] = [
 		default: {},
 		displayOptions: show(['searchLibrary']),
 		options: [
-			{ displayName: 'Industry', name: 'industry', type: 'options', options: enumOptions(LIBRARY_INDUSTRIES), default: 'E_COMMERCE' },
-			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en_US' },
+			{
+				displayName: 'Industry',
+				name: 'industry',
+				type: 'options',
+				options: enumOptions(LIBRARY_INDUSTRIES),
+				default: 'E_COMMERCE',
+				routing: toQuery('industry'),
+			},
+			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en_US', routing: toQuery('language') },
 			{
 				displayName: 'Search',
 				name: 'search',
 				type: 'string',
 				default: '',
 				description: 'Text to find in the name, header, body or footer',
+				routing: toQuery('search', '={{ String($value) || undefined }}'),
 			},
-			{ displayName: 'Topic', name: 'topic', type: 'options', options: enumOptions(LIBRARY_TOPICS), default: 'ORDER_MANAGEMENT' },
-			{ displayName: 'Use Case', name: 'usecase', type: 'options', options: enumOptions(LIBRARY_USECASES), default: 'DELIVERY_UPDATE' },
+			{
+				displayName: 'Topic',
+				name: 'topic',
+				type: 'options',
+				options: enumOptions(LIBRARY_TOPICS),
+				default: 'ORDER_MANAGEMENT',
+				routing: toQuery('topic'),
+			},
+			{
+				displayName: 'Use Case',
+				name: 'usecase',
+				type: 'options',
+				options: enumOptions(LIBRARY_USECASES),
+				default: 'DELIVERY_UPDATE',
+				routing: toQuery('usecase'),
+			},
 		],
 	},
 ];

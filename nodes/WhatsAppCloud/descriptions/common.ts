@@ -1,4 +1,27 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+
+/**
+ * The business phone number ID in a routing URL, e.g. `=/${PHONE_NUMBER_ID}/whatsapp_business_profile`: the
+ * node's field, else the credential's. The operation's preSend checks the same value (resolvePhoneNumberId).
+ */
+export const PHONE_NUMBER_ID = '{{ String($parameter.phoneNumberId ?? "").trim() || String($credentials.phoneNumberId ?? "").trim() }}';
+
+/** The WhatsApp Business Account ID in a routing URL: the node's field, else the credential's (checked by resolveBusinessAccountId). */
+export const BUSINESS_ACCOUNT_ID =
+	'{{ String($parameter.businessAccountId ?? "").trim() || String($credentials.businessAccountId ?? "").trim() }}';
+
+/** A node field's value in a routing URL or query, trimmed; numbers from expressions become text. */
+export const field = (name: string) => `{{ String($parameter.${name} ?? "").trim() }}`;
+
+/** A field's value trimmed, or nothing when empty (n8n leaves undefined out of the query and the JSON body). */
+export const TRIMMED_OR_NOTHING = '={{ String($value).trim() || undefined }}';
+/** A multiOptions value as one comma-separated value, or nothing when none is selected. */
+export const JOINED_OR_NOTHING = '={{ $value.join(",") || undefined }}';
+
+/** Field-level routing: the field's value as the query parameter `property`. */
+export function toQuery(property: string, value = TRIMMED_OR_NOTHING): INodePropertyRouting {
+	return { send: { type: 'query', property, value } };
+}
 
 /** Adds `show` conditions to a property, keeping the conditions it already has (e.g. on sibling fields). */
 export function showFor(show: NonNullable<IDisplayOptions['show']>, property: INodeProperties): INodeProperties {

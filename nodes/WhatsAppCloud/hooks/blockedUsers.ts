@@ -3,16 +3,17 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
 import { graphErrorToNodeApiError, lookupGraphError, parseGraphError } from '../../shared/GraphErrors';
-import { CREDENTIAL_TYPE, isPhoneNumberOrWaId } from '../../shared/graphApi';
+import { isPhoneNumberOrWaId } from '../../shared/graphApi';
 import { checkCount, InputError, parseJsonInput } from '../../shared/InputError';
+import { checkGraphResponse, graphResponse } from '../../shared/transport';
 import { resolvePhoneNumberId } from './accountIds';
 import { allOrNothing } from './allOrNothing';
+import { readsGraphErrors } from './graphResponse';
 
 /** Doc 04: a block list holds at most 64k users, so no single request can usefully name more. */
 export const MAX_BLOCK_LIST = 64_000;
@@ -55,18 +56,11 @@ export function parseUsers(value: unknown): string[] {
 	return users;
 }
 
-/** preSend for Block and Unblock (doc 04): the same body on POST and DELETE. */
-export const blockUsersRequest = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
+/** preSend of Block and Unblock (doc 04): the same body on POST and DELETE. */
+export const blockUsersBody = allOrNothing(async function (requestOptions) {
+	await resolvePhoneNumberId(this);
 	const users = parseUsers(this.getNodeParameter('users', ''));
-	requestOptions.url = `/${phoneNumberId}/block_users`;
 	requestOptions.body = { messaging_product: 'whatsapp', block_users: users.map((user) => ({ user })) };
-	return requestOptions;
-});
-
-/** preSend for List: the phone number's block list. */
-export const blockedUsersUrl = allOrNothing(async function (requestOptions) {
-	requestOptions.url = `/${await resolvePhoneNumberId(this)}/block_users`;
 	return requestOptions;
 });
 
@@ -98,22 +92,17 @@ function failedUser(user: GraphUser): IDataObject {
 }
 
 /**
- * Sends Block/Unblock and reads its per-user answer. Routed as the operation's `pagination` function
- * because that is RoutingNode's only hook that sees the response before the node-wide Graph error
- * handling: doc 04 answers a partial failure with HTTP 400 + error 139100 and the per-user lists.
+ * postReceive of Block and Unblock: one item per user with its status. Doc 04 answers a partial failure
+ * with HTTP 400 + error 139100 and the per-user lists, so this step reads Graph errors itself.
  */
-export async function sendBlockUsers(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
+export const readBlockUsersAnswer = readsGraphErrors(async function (
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const unblock = String(requestData.options.method).toUpperCase() === 'DELETE';
-	const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-		...requestData.options,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	} as IHttpRequestOptions)) as IN8nHttpFullResponse;
-	return blockUsersResults(this, response, (requestData.options.body as IDataObject).block_users as IDataObject[], unblock);
-}
+	const requested = parseUsers(this.getNodeParameter('users', '')).map((user) => ({ user }));
+	return blockUsersResults(this, response, requested, this.getNodeParameter('operation') === 'unblock');
+});
 
 export function blockUsersResults(
 	ctx: IExecuteSingleFunctions,
@@ -172,14 +161,6 @@ function blockedUsersOf(body: unknown): IDataObject[] {
 	return ((body ?? {}) as BlockListPage).data?.flatMap((entry) => entry.block_users ?? []) ?? [];
 }
 
-export async function flattenBlockedUsers(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return blockedUsersOf(response.body).map((json) => ({ json, pairedItem: { item: this.getItemIndex() } }));
-}
-
 /**
  * Return All over the block list's cursors. Doc 04: when the list changes while paging, Graph answers
  * 139102 "retry with offset 0", so the listing starts again from the first page (a few times at most).
@@ -188,7 +169,9 @@ export async function blockedUsersPagination(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const qs: IDataObject = { ...requestData.options.qs };
+	const options = requestData.options;
+	const itemIndex = this.getItemIndex();
+	const qs: IDataObject = { ...options.qs };
 	delete qs.limit;
 	delete qs.after;
 	for (let attempt = 0; ; attempt++) {
@@ -196,21 +179,20 @@ export async function blockedUsersPagination(
 		let after: string | undefined;
 		let restart = false;
 		for (let page = 0; page < 10_000; page++) {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				...requestData.options,
-				qs: after ? { ...qs, after } : qs,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			} as IHttpRequestOptions)) as IN8nHttpFullResponse;
+			const response = await graphResponse(
+				this,
+				{ url: String(options.url), qs: after ? { ...qs, after } : qs, itemIndex, timeout: options.timeout },
+				{ proxy: options.proxy, skipSslCertificateValidation: options.skipSslCertificateValidation === true },
+			);
 			if (response.statusCode >= 400) {
 				if (parseGraphError(response.body)?.code === CONCURRENT_UPDATE && attempt < LIST_RESTARTS) {
 					restart = true;
 					break;
 				}
-				throw graphErrorToNodeApiError(this.getNode(), response, this.getItemIndex());
+				checkGraphResponse(this, response, itemIndex);
 			}
 			const users = blockedUsersOf(response.body);
-			items.push(...users.map((json) => ({ json, pairedItem: { item: this.getItemIndex() } })));
+			items.push(...users.map((json) => ({ json, pairedItem: { item: itemIndex } })));
 			const paging = (response.body as BlockListPage).paging;
 			after = paging?.cursors?.after;
 			if (!paging?.next || !after || users.length === 0) break;

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { checkCount, checkLength, checkOneOf, InputError } from '../../shared/InputError';
-import { collectionItems, entryString } from '../messages/interactiveParts';
+import { collectionItems, entryString } from '../formValues';
 import { resolvePhoneNumberId } from './accountIds';
 import { allOrNothing } from './allOrNothing';
 
@@ -44,24 +44,10 @@ export const PROFILE_FIELDS = [
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** preSend of Business Profile › Get: `GET /{phone}/whatsapp_business_profile?fields=…`. */
-export const getBusinessProfile = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
-	const fields = (this.getNodeParameter('profileFields', []) as string[]) ?? [];
+/** Business Profile › Get: the chosen fields are names Graph knows. */
+export function checkProfileFields(ctx: IExecuteSingleFunctions): void {
+	const fields = (ctx.getNodeParameter('profileFields', []) as string[]) ?? [];
 	for (const field of fields) checkOneOf('Fields', field, PROFILE_FIELDS);
-	requestOptions.url = `/${phoneNumberId}/whatsapp_business_profile`;
-	requestOptions.qs = { ...(requestOptions.qs ?? {}), fields: (fields.length ? fields : PROFILE_FIELDS).join(',') };
-	return requestOptions;
-});
-
-/** Graph answers `{ data: [profile] }`; the user wants the profile. */
-export async function simplifyBusinessProfile(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const body = (response.body ?? {}) as { data?: IDataObject[] };
-	return [{ json: body.data?.[0] ?? (body as IDataObject) }];
 }
 
 /** Checks the update fields against doc 48 and builds the body (`messaging_product` plus the given fields). */
@@ -122,11 +108,10 @@ export function buildProfileUpdate(fields: IDataObject): IDataObject {
 	return body;
 }
 
-/** preSend of Business Profile › Update: `POST /{phone}/whatsapp_business_profile`. */
-export const updateBusinessProfile = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
+/** preSend of Business Profile › Update: the body of the fields given. */
+export const profileUpdateBody = allOrNothing(async function (requestOptions) {
+	await resolvePhoneNumberId(this);
 	const fields = this.getNodeParameter('profileUpdateFields', {}) as IDataObject;
-	requestOptions.url = `/${phoneNumberId}/whatsapp_business_profile`;
 	requestOptions.body = buildProfileUpdate(fields);
 	return requestOptions;
 });

@@ -50,17 +50,10 @@ export function checkBusinessPublicKey(value: unknown): string {
 	return pem;
 }
 
-/** preSend for Get (doc 13). */
-export const businessPublicKeyUrl = allOrNothing(async function (requestOptions) {
-	requestOptions.url = `/${await resolvePhoneNumberId(this)}/whatsapp_business_encryption`;
-	return requestOptions;
-});
-
-/** preSend for Set (doc 13): the key goes form-urlencoded, as the doc's curl example sends it. */
-export const setBusinessPublicKey = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
+/** preSend of Set Business Public Key (doc 13): the key goes form-urlencoded, as the doc's curl example sends it. */
+export const businessPublicKeyForm = allOrNothing(async function (requestOptions) {
+	await resolvePhoneNumberId(this);
 	const pem = checkBusinessPublicKey(this.getNodeParameter('businessPublicKey', ''));
-	requestOptions.url = `/${phoneNumberId}/whatsapp_business_encryption`;
 	requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
 	requestOptions.body = new URLSearchParams({ business_public_key: pem }).toString();
 	return requestOptions;

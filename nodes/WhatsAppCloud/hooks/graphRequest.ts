@@ -1,34 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	ILoadOptionsFunctions,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { graphErrorToNodeApiError } from '../../shared/GraphErrors';
-import { CREDENTIAL_TYPE, graphBaseUrl } from '../../shared/graphApi';
+import { graphRequest as transportRequest, type GraphCall, type GraphContext } from '../../shared/transport';
 
 /**
- * An extra Graph request made from inside a hook or an editor method (the declarative request itself
- * goes through RoutingNode). `url` is relative to the version (`/{id}/...`) or absolute.
+ * An extra Graph call from a hook or an editor method, through the one transport (nodes/shared/transport.ts),
+ * tied to the current item when there is one. New code can call the transport directly.
  */
-export async function graphRequest(
-	ctx: IExecuteSingleFunctions | ILoadOptionsFunctions,
-	options: Omit<IHttpRequestOptions, 'url'> & { url: string },
-): Promise<IDataObject> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const url = /^https?:\/\//.test(options.url) ? options.url : `${graphBaseUrl(credentials)}${options.url}`;
-	const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-		json: true,
-		...options,
-		url,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as IN8nHttpFullResponse;
-	if (response.statusCode >= 400) {
-		const itemIndex = 'getItemIndex' in ctx ? ctx.getItemIndex() : undefined;
-		throw graphErrorToNodeApiError(ctx.getNode(), response, itemIndex);
-	}
-	return (response.body ?? {}) as IDataObject;
+export async function graphRequest(ctx: GraphContext, call: GraphCall): Promise<IDataObject> {
+	const itemIndex = call.itemIndex ?? ('getItemIndex' in ctx ? ctx.getItemIndex() : undefined);
+	return await transportRequest(ctx, { ...call, itemIndex });
 }

@@ -1,68 +1,26 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	INodeProperties,
-	INodeRequestOutput,
-} from 'n8n-workflow';
-
-import { graphErrorToNodeApiError } from '../../shared/GraphErrors';
-import { CREDENTIAL_TYPE } from '../../shared/graphApi';
-
-interface GraphPage {
-	data?: IDataObject[];
-	paging?: { cursors?: { after?: string }; next?: string };
-}
+import type { IDataObject, IN8nRequestOperations, INodeProperties } from 'n8n-workflow';
 
 /**
- * "Return All" over Graph's cursor paging: follows `paging.cursors.after` while `paging.next` exists.
- * One output item per record of every page's `data`.
+ * Graph's cursor paging as n8n's generic pagination: the same request again with `after` set to the last
+ * page's `paging.cursors.after`, while the answer has a `paging.next` and records. `$request.qs` stays the
+ * first request's query (filters, fields); on the first request `$response` is empty and `after` is left out.
  */
-export async function graphCursorPagination(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const items: INodeExecutionData[] = [];
-	const qs: IDataObject = { ...requestData.options.qs };
-	delete qs.limit;
-	const options = { ...requestData.options, qs } as IHttpRequestOptions;
-	for (let page = 0; page < 10_000; page++) {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			...options,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-		if (response.statusCode >= 400) throw graphErrorToNodeApiError(this.getNode(), response, this.getItemIndex());
-		const body = (response.body ?? {}) as GraphPage;
-		const records = body.data ?? [];
-		items.push(...records.map((json) => ({ json })));
-		const after = body.paging?.cursors?.after;
-		if (!body.paging?.next || !after || records.length === 0) break;
-		options.qs = { ...options.qs, after };
-	}
-	return items;
-}
+export const graphCursorPagination: IN8nRequestOperations['pagination'] = {
+	type: 'generic',
+	properties: {
+		continue:
+			'={{ !!$response.body?.paging?.next && !!$response.body?.paging?.cursors?.after && ($response.body?.data?.length ?? 0) > 0 }}',
+		request: {
+			qs: '={{ Object.assign({}, $request.qs, { after: $response.body?.paging?.cursors?.after }) }}' as unknown as IDataObject,
+		},
+	},
+};
 
-/** Routing for a Graph list endpoint: `data[]` becomes one item per record; Return All pages through cursors. */
-export function listRouting(request: { url: string; qs?: IDataObject }): {
-	request: IDataObject;
-	send: { paginate: string };
-	operations: { pagination: typeof graphCursorPagination };
-	output: INodeRequestOutput;
-} {
-	return {
-		request: { method: 'GET', ...request },
-		send: { paginate: '={{ $parameter.returnAll }}' },
-		operations: { pagination: graphCursorPagination },
-		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
-	};
-}
-
-/** "Return All" and "Limit" fields for a list operation. */
-export function listFields(show: IDataObject): INodeProperties[] {
+/**
+ * "Return All" and "Limit" for a Graph list operation. Return All pages through Graph's cursors (or the
+ * given pagination); Limit sends `limit` and keeps at most that many records.
+ */
+export function listFields(show: IDataObject, pagination: IN8nRequestOperations['pagination'] = graphCursorPagination): INodeProperties[] {
 	const displayOptions = { show } as INodeProperties['displayOptions'];
 	return [
 		{
@@ -72,6 +30,7 @@ export function listFields(show: IDataObject): INodeProperties[] {
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 			displayOptions,
+			routing: { send: { paginate: '={{ $value }}' }, operations: { pagination } },
 		},
 		{
 			displayName: 'Limit',

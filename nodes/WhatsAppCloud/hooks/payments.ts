@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { checkLength, checkOneOf, InputError, requireText } from '../../shared/InputError';
 import { resolveBusinessAccountId, resolvePhoneNumberId } from './accountIds';
@@ -51,27 +51,24 @@ export function refundAmount(value: unknown): IDataObject {
 	return { currency: 'INR', value: String(paise), offset: '100' };
 }
 
-const encode = (segment: string) => encodeURIComponent(segment);
-
-async function wabaPath(ctx: IExecuteSingleFunctions, suffix: string): Promise<string> {
-	return `/${await resolveBusinessAccountId(ctx)}/${suffix}`;
+/** Payment configuration operations on the WABA: the configuration name. */
+export function checkConfiguration(ctx: IExecuteSingleFunctions): string {
+	return checkConfigurationName(ctx.getNodeParameter('configurationName', ''));
 }
 
-/** preSend for List Payment Configurations (doc 85). Docs: the list path is plural; every other configuration path is singular. */
-export const listPaymentConfigurations = allOrNothing(async function (requestOptions) {
-	requestOptions.url = await wabaPath(this, 'payment_configurations');
-	return requestOptions;
-});
+/** Look Up Payment and Refund: the payment configuration and reference ID of the order. */
+export function checkPaymentReference(ctx: IExecuteSingleFunctions): void {
+	checkConfigurationName(ctx.getNodeParameter('configurationName', ''), 'Payment Configuration');
+	checkReferenceId(ctx.getNodeParameter('referenceId', ''));
+}
 
-/** preSend for Get Payment Configuration (doc 85). */
-export const getPaymentConfiguration = allOrNothing(async function (requestOptions) {
-	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''));
-	requestOptions.url = await wabaPath(this, `payment_configuration/${encode(name)}`);
-	return requestOptions;
-});
+/** Update Data Endpoint: an HTTPS URL. */
+export function checkDataEndpoint(ctx: IExecuteSingleFunctions): string {
+	return checkUrl('Data Endpoint URL', requireText('Data Endpoint URL', ctx.getNodeParameter('dataEndpointUrl', '')).trim(), true);
+}
 
-/** preSend for Create Payment Configuration (doc 85). */
-export const createPaymentConfiguration = allOrNothing(async function (requestOptions) {
+/** preSend of Create Payment Configuration (doc 85): the body, with the provider's own fields. */
+export const createConfigurationBody = allOrNothing(async function (requestOptions) {
 	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''));
 	const provider = checkOneOf('Provider', String(this.getNodeParameter('providerName', '')), PROVIDERS);
 	const fields = this.getNodeParameter('configurationFields', {}) as IDataObject;
@@ -99,57 +96,20 @@ export const createPaymentConfiguration = allOrNothing(async function (requestOp
 	} else if (text('redirectUrl')) {
 		body.redirect_url = checkUrl('Redirect URL', text('redirectUrl'), false);
 	}
-	requestOptions.url = await wabaPath(this, 'payment_configuration');
+	await resolveBusinessAccountId(this);
 	requestOptions.body = body;
 	return requestOptions;
 });
 
-/**
- * preSend for Update Data Endpoint (docs 85, 49).
- * Docs: doc 85's table names the field `data-endpoint-url`; its request example sends `data_endpoint_url`, which we send.
- */
-export const updateDataEndpoint = allOrNothing(async function (requestOptions) {
-	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''));
-	const endpoint = checkUrl('Data Endpoint URL', requireText('Data Endpoint URL', this.getNodeParameter('dataEndpointUrl', '')).trim(), true);
-	requestOptions.url = await wabaPath(this, `payment_configuration/${encode(name)}`);
-	requestOptions.body = { data_endpoint_url: endpoint };
-	return requestOptions;
-});
+/** Regenerate OAuth Link: the redirect URL, when set, is an HTTP(S) URL. */
+export function checkOAuthRedirect(ctx: IExecuteSingleFunctions): void {
+	const redirect = String((ctx.getNodeParameter('oauthOptions', {}) as IDataObject).redirectUrl ?? '').trim();
+	if (redirect) checkUrl('Redirect URL', redirect, false);
+}
 
-/** preSend for Regenerate OAuth Link (doc 85). */
-export const regenerateOAuthLink = allOrNothing(async function (requestOptions) {
-	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''));
-	const redirect = String((this.getNodeParameter('oauthOptions', {}) as IDataObject).redirectUrl ?? '').trim();
-	const body: IDataObject = { configuration_name: name };
-	if (redirect) body.redirect_url = checkUrl('Redirect URL', redirect, false);
-	requestOptions.url = await wabaPath(this, 'generate_payment_configuration_oauth_link');
-	requestOptions.body = body;
-	return requestOptions;
-});
-
-/** preSend for Remove Payment Configuration (doc 85): DELETE with a JSON body. */
-export const removePaymentConfiguration = allOrNothing(async function (requestOptions) {
-	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''));
-	requestOptions.url = await wabaPath(this, 'payment_configuration');
-	requestOptions.body = { configuration_name: name };
-	return requestOptions;
-});
-
-/**
- * preSend for Look Up Payment (doc 56).
- * Docs: doc 56 shows this endpoint's errors On-Premises style (`errors[]`, code 500); GraphErrors reads that shape too.
- */
-export const lookUpPayment = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
-	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''), 'Payment Configuration');
-	const referenceId = checkReferenceId(this.getNodeParameter('referenceId', ''));
-	requestOptions.url = `/${phoneNumberId}/payments/${encode(name)}/${encode(referenceId)}`;
-	return requestOptions;
-});
-
-/** preSend for Refund (doc 56). */
-export const refundPayment = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
+/** preSend of Refund (doc 56): the body, amount in paise. */
+export const refundBody = allOrNothing(async function (requestOptions) {
+	await resolvePhoneNumberId(this);
 	const referenceId = checkReferenceId(this.getNodeParameter('referenceId', ''));
 	const name = checkConfigurationName(this.getNodeParameter('configurationName', ''), 'Payment Configuration');
 	const amount = refundAmount(this.getNodeParameter('amount', 0));
@@ -158,34 +118,6 @@ export const refundPayment = allOrNothing(async function (requestOptions) {
 	if (speed) body.speed = checkOneOf('Speed', speed, REFUND_SPEEDS);
 	body.payment_config_id = name;
 	body.amount = amount;
-	requestOptions.url = `/${phoneNumberId}/payments_refund`;
 	requestOptions.body = body;
 	return requestOptions;
 });
-
-/** Doc 85's list nests the configurations: `data[].payment_configurations[]`; one output item per configuration. */
-export async function flattenPaymentConfigurations(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const body = (response.body ?? {}) as { data?: Array<{ payment_configurations?: IDataObject[] }> };
-	const itemIndex = this.getItemIndex();
-	return (body.data ?? [])
-		.flatMap((entry) => entry.payment_configurations ?? [])
-		.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-}
-
-/** Output one item per record of `body[property]` (an array or a single object), paired to the input item. */
-export function recordsAt(property: string) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		_items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		const value = ((response.body ?? {}) as IDataObject)[property];
-		const records = (Array.isArray(value) ? value : value === undefined ? [] : [value]) as IDataObject[];
-		const itemIndex = this.getItemIndex();
-		return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-	};
-}

@@ -1,7 +1,7 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { checkCount, checkLength, checkOneOf, InputError, requireText } from '../../shared/InputError';
-import { collectionItems, entryString } from '../messages/interactiveParts';
+import { collectionItems, entryString } from '../formValues';
 import { resolveBusinessAccountId, resolvePhoneNumberId } from './accountIds';
 import { allOrNothing } from './allOrNothing';
 
@@ -42,14 +42,13 @@ export const CONVERSATIONAL_LIMITS = { commands: 30, commandName: 32, commandDes
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]/u;
 const PIN = /^\d{6}$/;
 
-function setBody(requestOptions: IHttpRequestOptions, body: IDataObject | FormData): IHttpRequestOptions {
-	if (body instanceof FormData) {
-		const headers = { ...(requestOptions.headers ?? {}) };
-		// The node's default JSON content type would make the HTTP client serialise the form as JSON.
-		for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
-		requestOptions.headers = headers;
-	}
-	requestOptions.body = body;
+/** Doc 12 sends these as multipart form fields. */
+function setForm(requestOptions: IHttpRequestOptions, form: FormData): IHttpRequestOptions {
+	const headers = { ...(requestOptions.headers ?? {}) };
+	// The node's default JSON content type would make the HTTP client serialise the form as JSON.
+	for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
+	requestOptions.headers = headers;
+	requestOptions.body = form;
 	return requestOptions;
 }
 
@@ -67,34 +66,21 @@ function checkNoEmoji(field: string, value: string): void {
 	if (EMOJI.test(value)) throw new InputError(field, `${field} cannot contain emojis; got "${value}"`);
 }
 
-/** preSend of Phone Number › Get Many: `GET /{waba}/phone_numbers`. */
-export const listPhoneNumbers = allOrNothing(async function (requestOptions) {
-	requestOptions.url = `/${await resolveBusinessAccountId(this)}/phone_numbers`;
-	return requestOptions;
-});
-
-/** preSend of Phone Number › Get: `GET /{phone}?fields=…`. */
-export const getPhoneNumber = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
-	const fields = (this.getNodeParameter('phoneNumberFields', []) as string[]) ?? [];
+/** Phone Number › Get: the chosen fields are names Graph knows. */
+export function checkPhoneNumberFields(ctx: IExecuteSingleFunctions): void {
+	const fields = (ctx.getNodeParameter('phoneNumberFields', []) as string[]) ?? [];
 	for (const field of fields) checkOneOf('Fields', field, PHONE_NUMBER_FIELDS);
-	requestOptions.url = `/${phoneNumberId}`;
-	requestOptions.qs = { ...(requestOptions.qs ?? {}), fields: (fields.length ? fields : PHONE_NUMBER_FIELDS).join(',') };
-	return requestOptions;
-});
+}
 
-/** preSend of Phone Number › Get Health Status (doc 55): `GET /{phone or waba}?fields=health_status`. */
-export const getHealthStatus = allOrNothing(async function (requestOptions) {
-	const target = String(this.getNodeParameter('healthStatusTarget', 'phoneNumber'));
-	const id = target === 'businessAccount' ? await resolveBusinessAccountId(this) : await resolvePhoneNumberId(this);
-	requestOptions.url = `/${id}`;
-	requestOptions.qs = { ...(requestOptions.qs ?? {}), fields: 'health_status' };
-	return requestOptions;
-});
+/** Phone Number › Get Health Status (doc 55): the ID of the phone number or of the WABA, whichever is asked about. */
+export async function checkHealthStatusTarget(ctx: IExecuteSingleFunctions): Promise<string> {
+	const target = String(ctx.getNodeParameter('healthStatusTarget', 'phoneNumber'));
+	return target === 'businessAccount' ? await resolveBusinessAccountId(ctx) : await resolvePhoneNumberId(ctx);
+}
 
-/** preSend of Phone Number › Request Verification Code (doc 12). */
-export const requestVerificationCode = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
+/** preSend of Phone Number › Request Verification Code (doc 12): the form fields. */
+export const requestCodeForm = allOrNothing(async function (requestOptions) {
+	await resolvePhoneNumberId(this);
 	const method = checkOneOf('Code Method', String(this.getNodeParameter('codeMethod', 'SMS')), ['SMS', 'VOICE'] as const);
 	const language = requireText('Language', this.getNodeParameter('codeLanguage', 'en')).trim();
 	// Docs: doc 12 (reference) wants a two-character language code ("en") as form fields; doc 72 (guide) sends "en_US" in the query. We follow doc 12.
@@ -104,13 +90,12 @@ export const requestVerificationCode = allOrNothing(async function (requestOptio
 	const form = new FormData();
 	form.append('code_method', method);
 	form.append('language', language);
-	requestOptions.url = `/${phoneNumberId}/request_code`;
-	return setBody(requestOptions, form);
+	return setForm(requestOptions, form);
 });
 
-/** preSend of Phone Number › Verify Code (doc 12). */
-export const verifyCode = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
+/** preSend of Phone Number › Verify Code (doc 12): the form field. */
+export const verifyCodeForm = allOrNothing(async function (requestOptions) {
+	await resolvePhoneNumberId(this);
 	const raw = this.getNodeParameter('verificationCode', '');
 	const code = typeof raw === 'number' ? String(raw) : requireText('Verification Code', raw).trim();
 	if (!/^\d+$/.test(code)) {
@@ -118,13 +103,12 @@ export const verifyCode = allOrNothing(async function (requestOptions) {
 	}
 	const form = new FormData();
 	form.append('code', code);
-	requestOptions.url = `/${phoneNumberId}/verify_code`;
-	return setBody(requestOptions, form);
+	return setForm(requestOptions, form);
 });
 
-/** preSend of Phone Number › Register (docs 54, 83, 28). */
-export const registerPhoneNumber = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
+/** preSend of Phone Number › Register (docs 54, 83, 28): the body, with local storage and backup only when set. */
+export const registerBody = allOrNothing(async function (requestOptions) {
+	await resolvePhoneNumberId(this);
 	const body: IDataObject = { messaging_product: 'whatsapp', pin: checkPin('PIN', this.getNodeParameter('pin', '')) };
 	const options = this.getNodeParameter('registerOptions', {}) as IDataObject;
 	const region = String(options.dataLocalizationRegion ?? '').trim();
@@ -137,32 +121,14 @@ export const registerPhoneNumber = allOrNothing(async function (requestOptions) 
 		if (!data) throw new InputError('Backup Data', 'Backup Data is required with Backup Password (On-Premises migration, doc 83)');
 		body.backup = { password, data };
 	}
-	requestOptions.url = `/${phoneNumberId}/register`;
 	requestOptions.body = body;
 	return requestOptions;
 });
 
-/** preSend of Phone Number › Deregister (doc 54): no body. */
-export const deregisterPhoneNumber = allOrNothing(async function (requestOptions) {
-	requestOptions.url = `/${await resolvePhoneNumberId(this)}/deregister`;
-	delete requestOptions.body;
-	return requestOptions;
-});
-
-/** preSend of Phone Number › Set Two-Step Verification PIN (doc 09): `POST /{phone}` `{ pin }`. */
-export const setTwoStepPin = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
-	requestOptions.url = `/${phoneNumberId}`;
-	requestOptions.body = { pin: checkPin('PIN', this.getNodeParameter('pin', '')) };
-	return requestOptions;
-});
-
-/** preSend of Phone Number › Get Settings (doc 72). */
-export const getSettings = allOrNothing(async function (requestOptions) {
-	// Docs: doc 12 writes the path with the phone number and doc 72 with a stray slash; both examples use the phone number ID.
-	requestOptions.url = `/${await resolvePhoneNumberId(this)}/settings`;
-	return requestOptions;
-});
+/** Phone Number › Set Two-Step Verification PIN (doc 09): a 6-digit PIN. */
+export function checkTwoStepPin(ctx: IExecuteSingleFunctions): string {
+	return checkPin('PIN', ctx.getNodeParameter('pin', ''));
+}
 
 /** Builds the `/settings` body: identity change check (doc 12) and local storage (doc 72). */
 export function buildSettings(settings: IDataObject): IDataObject {
@@ -191,19 +157,10 @@ export function buildSettings(settings: IDataObject): IDataObject {
 	return body;
 }
 
-/** preSend of Phone Number › Update Settings. */
-export const updateSettings = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
+/** preSend of Phone Number › Update Settings: the body of the settings given. */
+export const settingsBody = allOrNothing(async function (requestOptions) {
+	await resolvePhoneNumberId(this);
 	requestOptions.body = buildSettings(this.getNodeParameter('phoneSettings', {}) as IDataObject);
-	requestOptions.url = `/${phoneNumberId}/settings`;
-	return requestOptions;
-});
-
-/** preSend of Phone Number › Get Conversational Components (doc 47). */
-export const getConversationalComponents = allOrNothing(async function (requestOptions) {
-	// Docs: doc 47's prose says GET /{phone}/conversational_automation, its request syntax and sample response are GET /{phone}?fields=conversational_automation; we use the syntax.
-	requestOptions.url = `/${await resolvePhoneNumberId(this)}`;
-	requestOptions.qs = { ...(requestOptions.qs ?? {}), fields: 'conversational_automation' };
 	return requestOptions;
 });
 
@@ -260,11 +217,10 @@ export function buildConversationalComponents(components: IDataObject): IDataObj
 	return body;
 }
 
-/** preSend of Phone Number › Set Conversational Components (doc 47). */
-export const setConversationalComponents = allOrNothing(async function (requestOptions) {
-	const phoneNumberId = await resolvePhoneNumberId(this);
+/** preSend of Phone Number › Set Conversational Components (doc 47): the JSON body. */
+export const conversationalComponentsBody = allOrNothing(async function (requestOptions) {
+	await resolvePhoneNumberId(this);
 	// Docs: doc 47 shows query-string syntax and a JSON-body sample request; we send the JSON body.
 	requestOptions.body = buildConversationalComponents(this.getNodeParameter('conversationalComponents', {}) as IDataObject);
-	requestOptions.url = `/${phoneNumberId}/conversational_automation`;
 	return requestOptions;
 });

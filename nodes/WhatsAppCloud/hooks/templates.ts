@@ -22,12 +22,6 @@ const LANGUAGE = /^[a-z]{2,3}(_[A-Za-z]{2,4})?$/;
 
 const param = (ctx: IExecuteSingleFunctions, name: string, fallback: unknown = '') => ctx.getNodeParameter(name, fallback);
 
-function templateId(ctx: IExecuteSingleFunctions): string {
-	const id = String(ctx.getNodeParameter('templateId', '', { extractValue: true }) ?? '').trim();
-	if (!/^\d+$/.test(id)) throw new InputError('Template', id ? `A template ID has digits only; got "${id}"` : 'Template is required');
-	return id;
-}
-
 function templateName(value: unknown): string {
 	const name = requireText('Name', value).trim();
 	checkLength('Name', name, MAX_TEMPLATE_NAME);
@@ -43,47 +37,36 @@ function language(value: unknown): string {
 	return code;
 }
 
-/** Template › Get Many: `GET /{waba-id}/message_templates` with filters. */
-export const listTemplates = allOrNothing(async function (requestOptions) {
-	requestOptions.url = `/${await resolveBusinessAccountId(this)}/message_templates`;
-	const filters = param(this, 'templateFilters', {}) as IDataObject;
-	const qs: IDataObject = { ...requestOptions.qs };
-	if (filters.name) qs.name = String(filters.name).trim();
-	if (filters.status) qs.status = checkOneOf('Status', String(filters.status), TEMPLATE_STATUSES);
-	if (filters.category) qs.category = checkOneOf('Category', String(filters.category), TEMPLATE_CATEGORIES);
-	if (filters.language) qs.language = language(filters.language);
-	if (Array.isArray(filters.fields) && filters.fields.length > 0) qs.fields = filters.fields.join(',');
-	requestOptions.qs = qs;
-	return requestOptions;
-});
+/** Template › Get and Get Health Status: the template's ID goes into the URL, so it must be digits. */
+export function checkTemplateId(ctx: IExecuteSingleFunctions): string {
+	const id = String(ctx.getNodeParameter('templateId', '', { extractValue: true }) ?? '').trim();
+	if (!/^\d+$/.test(id)) throw new InputError('Template', id ? `A template ID has digits only; got "${id}"` : 'Template is required');
+	return id;
+}
 
-/** Template › Get: `GET /{template-id}`. */
-export const getTemplate = allOrNothing(async function (requestOptions) {
-	requestOptions.url = `/${templateId(this)}`;
-	const fields = param(this, 'templateFields', []) as string[];
-	if (Array.isArray(fields) && fields.length > 0) requestOptions.qs = { ...requestOptions.qs, fields: fields.join(',') };
-	return requestOptions;
-});
+/** Template › Get Many: the filters Graph would refuse (unknown status or category, malformed language). */
+export function checkTemplateFilters(ctx: IExecuteSingleFunctions): void {
+	const filters = param(ctx, 'templateFilters', {}) as IDataObject;
+	if (filters.status) checkOneOf('Status', String(filters.status), TEMPLATE_STATUSES);
+	if (filters.category) checkOneOf('Category', String(filters.category), TEMPLATE_CATEGORIES);
+	if (filters.language) language(filters.language);
+}
 
-/** Template › Get Health Status: `GET /{template-id}?fields=health_status` (doc 55). */
-export const getTemplateHealth = allOrNothing(async function (requestOptions) {
-	requestOptions.url = `/${templateId(this)}`;
-	requestOptions.qs = { ...requestOptions.qs, fields: 'health_status' };
-	return requestOptions;
-});
+/** Template › Delete: the name (every language) and, optionally, the ID of one language version. */
+export function checkTemplateDeletion(ctx: IExecuteSingleFunctions): void {
+	templateName(param(ctx, 'templateName'));
+	const id = String(param(ctx, 'deleteTemplateId', '') ?? '').trim();
+	if (id && !/^\d+$/.test(id)) throw new InputError('Only the Version With ID', `A template ID has digits only; got "${id}"`);
+}
 
-/** Template › Delete: `DELETE /{waba-id}/message_templates?name=…` (all languages, or one version by its ID). */
-export const deleteTemplate = allOrNothing(async function (requestOptions) {
-	requestOptions.url = `/${await resolveBusinessAccountId(this)}/message_templates`;
-	const qs: IDataObject = { name: templateName(param(this, 'templateName')) };
-	const id = String(param(this, 'deleteTemplateId', '') ?? '').trim();
-	if (id) {
-		if (!/^\d+$/.test(id)) throw new InputError('Only the Version With ID', `A template ID has digits only; got "${id}"`);
-		qs.hsm_id = id;
-	}
-	requestOptions.qs = qs;
-	return requestOptions;
-});
+/** Template › Search Library: the filters Graph would refuse. */
+export function checkLibraryFilters(ctx: IExecuteSingleFunctions): void {
+	const filters = param(ctx, 'libraryFilters', {}) as IDataObject;
+	if (filters.topic) checkOneOf('Topic', String(filters.topic), LIBRARY_TOPICS);
+	if (filters.usecase) checkOneOf('Use Case', String(filters.usecase), LIBRARY_USECASES);
+	if (filters.industry) checkOneOf('Industry', String(filters.industry), LIBRARY_INDUSTRIES);
+	if (filters.language) language(filters.language);
+}
 
 interface ButtonInputEntry {
 	type?: string;
@@ -119,8 +102,8 @@ export function libraryButtonInputs(value: unknown): IDataObject[] | undefined {
 	});
 }
 
-/** Template › Create: `POST /{waba-id}/message_templates` from the template library (doc 27) or from components. */
-export const createTemplate = allOrNothing(async function (requestOptions) {
+/** preSend of Template › Create: the body, from the template library (doc 27) or from components. */
+export const templateBody = allOrNothing(async function (requestOptions) {
 	const source = checkOneOf('Create From', String(param(this, 'templateSource', 'components')), ['library', 'components']);
 	const body: IDataObject = { name: templateName(param(this, 'templateName')), language: language(param(this, 'templateCreateLanguage')) };
 	if (source === 'library') {
@@ -144,23 +127,7 @@ export const createTemplate = allOrNothing(async function (requestOptions) {
 		if (extra.parameterFormat) body.parameter_format = String(extra.parameterFormat);
 		if (extra.allowCategoryChange === true) body.allow_category_change = true;
 	}
-	requestOptions.url = `/${await resolveBusinessAccountId(this)}/message_templates`;
+	await resolveBusinessAccountId(this);
 	requestOptions.body = body;
-	return requestOptions;
-});
-
-/** Template › Search Library: `GET /message_template_library` (doc 27). */
-export const searchTemplateLibrary = allOrNothing(async function (requestOptions) {
-	// Docs: the example (27) calls /{waba-id}/message_templates?search=…; the endpoint list and syntax say
-	// GET /message_template_library, which is used.
-	requestOptions.url = '/message_template_library';
-	const filters = param(this, 'libraryFilters', {}) as IDataObject;
-	const qs: IDataObject = { ...requestOptions.qs };
-	if (filters.search) qs.search = String(filters.search);
-	if (filters.topic) qs.topic = checkOneOf('Topic', String(filters.topic), LIBRARY_TOPICS);
-	if (filters.usecase) qs.usecase = checkOneOf('Use Case', String(filters.usecase), LIBRARY_USECASES);
-	if (filters.industry) qs.industry = checkOneOf('Industry', String(filters.industry), LIBRARY_INDUSTRIES);
-	if (filters.language) qs.language = language(filters.language);
-	requestOptions.qs = qs;
 	return requestOptions;
 });

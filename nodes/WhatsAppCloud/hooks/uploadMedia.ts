@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { InputError } from '../../shared/InputError';
-import { MEDIA_RULES, type MediaKind } from '../../shared/media';
+import { MEDIA_RULES, type MediaKind } from '../../shared/mediaRules';
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : megabytes(bytes));

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { MediaKind } from '../../shared/media';
+import type { MediaKind } from '../../shared/mediaRules';
 
 export interface BuildContext {
 	/** Uploads the input item's binary property to `POST /{phone-number-id}/media`; resolves to the media ID. */

@@ -6,8 +6,6 @@ import {
 	buildBody,
 	buildFooter,
 	buildHeader,
-	checkUnique,
-	entryString,
 	footerProperty,
 	headerProperties,
 	interactiveMessage,
@@ -18,6 +16,7 @@ import {
 	structuredProperties,
 	type HeaderKind,
 } from './interactiveParts';
+import { checkUnique, entryString } from '../formValues';
 import { checkLength, InputError, parseJsonInput, requireText } from '../../shared/InputError';
 
 // Doc 84 (India only): the address fields, with their labels as the user sees them in WhatsApp.

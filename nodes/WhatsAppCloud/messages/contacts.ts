@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { MessageType } from './MessageType';
 import { checkCount, checkOneOf, InputError, parseJsonInput, requireText } from '../../shared/InputError';
+import { isObject } from '../formValues';
 
 /** Doc 65: "Each message can include information for up to 257 contacts". */
 export const MAX_CONTACTS = 257;
@@ -228,9 +229,6 @@ function fromForm(form: IDataObject): IDataObject {
 	if (urls) contact.urls = urls;
 	return contact;
 }
-
-const isObject = (input: unknown): input is IDataObject =>
-	typeof input === 'object' && input !== null && !Array.isArray(input);
 
 function checkBirthday(field: string, birthday: unknown): void {
 	const match = typeof birthday === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthday) : null;

@@ -7,9 +7,9 @@ import {
 	footerProperty,
 	headerProperties,
 	interactiveMessage,
-	requireHttpUrl,
 	type HeaderKind,
 } from './interactiveParts';
+import { requireHttpUrl } from '../formValues';
 import { requireText } from '../../shared/InputError';
 
 // Doc 30 documents a text header only and no length limits of its own; the interactive limits of doc 16 apply.

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { BuildContext } from './MessageType';
 import { checkLength, checkOneOf, InputError, parseJsonInput, requireText } from '../../shared/InputError';
+import { collectionItems, entryString, requireHttpUrl } from '../formValues';
 
 /**
  * Pieces shared by every `type: "interactive"` message (reply buttons, list, CTA URL, flow, location request,
@@ -186,21 +187,6 @@ export type PendingHeader = (ctx: BuildContext) => Promise<IDataObject>;
 
 const optionalString = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Checks that `value` is an absolute http:// or https:// URL. */
-export function requireHttpUrl(field: string, value: unknown): string {
-	const url = requireText(field, value).trim();
-	let protocol = '';
-	try {
-		protocol = new URL(url).protocol;
-	} catch {
-		// not a URL at all: reported below like any other scheme
-	}
-	if (protocol !== 'http:' && protocol !== 'https:') {
-		throw new InputError(field, `${field} must be an http:// or https:// URL; got "${url}"`);
-	}
-	return url;
-}
-
 /**
  * Validates the header fields and returns a function producing the header (uploading binary data only then,
  * so nothing is uploaded when a later check fails), or undefined when there is no header.
@@ -365,23 +351,6 @@ export function structuredProperties(options: StructuredFieldOptions): INodeProp
 	];
 }
 
-/**
- * Entries of a (possibly nested) fixedCollection value, or a JSON array given instead.
- * Accepts `{ [itemName]: [...] }`, `{ [itemName]: {...} }`, an array, a JSON string of either, or nothing.
- */
-export function collectionItems(field: string, value: unknown, itemName: string): unknown[] {
-	const parsed = parseJsonInput(field, value);
-	if (parsed === undefined || parsed === null || parsed === '') return [];
-	if (Array.isArray(parsed)) return parsed;
-	if (typeof parsed === 'object') {
-		const inner = (parsed as IDataObject)[itemName];
-		if (inner === undefined) return Object.keys(parsed).length === 0 ? [] : [parsed];
-		if (Array.isArray(inner)) return inner;
-		if (inner !== null && typeof inner === 'object') return [inner];
-	}
-	throw new InputError(field, `${field} must be a list (JSON array)`);
-}
-
 /** Reads a structured field made by `structuredProperties` with multiple values: always an array of entries. */
 export function readStructuredList(params: IDataObject, options: Pick<StructuredFieldOptions, 'name' | 'displayName' | 'itemName'>): unknown[] {
 	if (params[structuredInputName(options.name)] === 'json') {
@@ -409,7 +378,6 @@ export function readStructuredObject(
 	return Object.keys(value).length === 0 ? undefined : (value as IDataObject);
 }
 
-/** Reads an entry's string field; non-strings (numbers from JSON) are turned into strings, absent ones into ''. */
 /**
  * A section's title (list and product list), checked against `max`.
  * Docs: the title is required only when there is more than one section (reference page 16), not always (guides 10, 77).
@@ -424,20 +392,4 @@ export function sectionTitle(section: IDataObject, index: number, sectionCount: 
 	}
 	checkLength('Sections > Title', title, max);
 	return title;
-}
-
-export function entryString(entry: unknown, key: string): string {
-	if (entry === null || typeof entry !== 'object') return '';
-	const value = (entry as IDataObject)[key];
-	if (value === undefined || value === null) return '';
-	return typeof value === 'string' ? value : String(value);
-}
-
-/** Throws when two entries share a value (compared exactly, as WhatsApp does). */
-export function checkUnique(field: string, values: readonly string[]): void {
-	const seen = new Set<string>();
-	for (const value of values) {
-		if (seen.has(value)) throw new InputError(field, `${field} must be unique; "${value}" is used more than once`);
-		seen.add(value);
-	}
 }

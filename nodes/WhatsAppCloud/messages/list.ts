@@ -6,8 +6,6 @@ import {
 	buildBody,
 	buildFooter,
 	buildHeader,
-	collectionItems,
-	entryString,
 	footerProperty,
 	headerProperties,
 	interactiveMessage,
@@ -17,6 +15,7 @@ import {
 	type HeaderKind,
 	sectionTitle,
 } from './interactiveParts';
+import { collectionItems, entryString } from '../formValues';
 import { checkCount, checkLength, InputError, requireText } from '../../shared/InputError';
 
 // Doc 16 (action, section object) and doc 10.

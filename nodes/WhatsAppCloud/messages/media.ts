@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { MessageType } from './MessageType';
 import { checkLength, checkOneOf, InputError, requireText } from '../../shared/InputError';
-import { MEDIA_RULES, type MediaKind } from '../../shared/media';
+import { MEDIA_RULES, type MediaKind } from '../../shared/mediaRules';
 
 export const MAX_CAPTION = 1024;
 

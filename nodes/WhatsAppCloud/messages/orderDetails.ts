@@ -1,8 +1,19 @@
 import type { MessageType } from './MessageType';
-import { buildBody, buildFooter, buildHeader, interactiveMessage } from './interactiveParts';
-import { checkOneOf } from '../../shared/InputError';
-import { checkOrderParameters, HEADER_KINDS, text, type OrderCountry } from './orderDetailsChecks';
-import { formOrderParameters, orderDetailsProperties } from './orderDetailsForm';
+import {
+	bodyProperty,
+	buildBody,
+	buildFooter,
+	buildHeader,
+	footerProperty,
+	headerProperties,
+	interactiveMessage,
+	type HeaderKind,
+} from './interactiveParts';
+import { orderParameters, orderProperties } from '../orders/form';
+
+// Docs: header image only; the `image.provider` of the India examples (18, 56, 71) is On-Premises only per
+// reference page 16, so the node never sends it.
+const HEADER_KINDS: readonly HeaderKind[] = ['image'];
 
 /**
  * order_details ("review and pay"): India (docs 18 legacy UPI, 56 payment gateways, 70 UPI intent link,
@@ -13,18 +24,12 @@ export const orderDetailsMessage: MessageType = {
 	operation: 'sendOrderDetails',
 	name: 'Send Order Details',
 	action: 'Send an order details (payment request) message',
-	properties: orderDetailsProperties,
+	properties: [...headerProperties(HEADER_KINDS), bodyProperty(), footerProperty(), ...orderProperties],
 	async build(params, ctx) {
 		const header = buildHeader(params, HEADER_KINDS);
 		const body = buildBody(params);
 		const footer = buildFooter(params);
-		const country = checkOneOf<OrderCountry>('Country', text(params.orderDetailsCountry) || 'IN', ['IN', 'BR']);
-		const parameters =
-			params.orderDetailsInput === 'json'
-				? checkOrderParameters(params.orderDetailsParametersJson, country, {
-						checkTotals: params.orderDetailsCheckTotals !== false,
-					})
-				: checkOrderParameters(formOrderParameters(params, country), country, { checkTotals: true });
+		const parameters = orderParameters(params);
 		return await interactiveMessage(ctx, 'order_details', {
 			header,
 			body,

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { MessageType } from './MessageType';
 import { bodyProperty, buildBody, buildFooter, footerProperty, interactiveMessage } from './interactiveParts';
-import { checkReferenceId, toUnixSeconds } from './orderMath';
+import { checkReferenceId, toUnixSeconds } from '../orders/math';
 import { checkLength, checkOneOf } from '../../shared/InputError';
 
 export const MAX_ORDER_STATUS_DESCRIPTION = 120;

@@ -6,8 +6,6 @@ import {
 	buildBody,
 	buildFooter,
 	buildHeader,
-	collectionItems,
-	entryString,
 	footerProperty,
 	headerProperties,
 	interactiveMessage,
@@ -16,6 +14,7 @@ import {
 	type HeaderKind,
 	sectionTitle,
 } from './interactiveParts';
+import { collectionItems, entryString } from '../formValues';
 import { catalogIdProperty } from './product';
 import { checkCount, InputError, requireText } from '../../shared/InputError';
 

@@ -6,8 +6,6 @@ import {
 	buildBody,
 	buildFooter,
 	buildHeader,
-	checkUnique,
-	entryString,
 	footerProperty,
 	headerProperties,
 	interactiveMessage,
@@ -15,6 +13,7 @@ import {
 	structuredProperties,
 	type HeaderKind,
 } from './interactiveParts';
+import { checkUnique, entryString } from '../formValues';
 import { checkCount, checkLength, InputError } from '../../shared/InputError';
 
 // Doc 08 and doc 16 (action.buttons).

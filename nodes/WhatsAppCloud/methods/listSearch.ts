@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../shared/graphApi';
-import { graphRequest } from '../hooks/graphRequest';
+import { graphRequest } from '../../shared/transport';
 
 /** In the editor: the WABA ID on the node's form, else the credential's; `purpose` says what it is needed for. */
 export async function editorBusinessAccountId(ctx: ILoadOptionsFunctions, purpose: string): Promise<string> {

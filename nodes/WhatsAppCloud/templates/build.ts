@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { checkLength, InputError } from '../../shared/InputError';
-import type { MediaKind } from '../../shared/media';
-import { checkReferenceId } from '../messages/orderMath';
+import type { MediaKind } from '../../shared/mediaRules';
+import { isObject } from '../formValues';
+import { checkReferenceId } from '../orders/math';
 import { buttonLabel, fieldIds, MAX_MPM_SECTIONS, ORDER_STATUS_OPTIONS, templateFields } from './fields';
 import type { ButtonPlan, CardPlan, HeaderFormat, TemplatePlan, Variable } from './model';
 
@@ -35,9 +36,6 @@ export interface BuildHelpers {
 export type PendingComponents = (helpers: BuildHelpers) => Promise<IDataObject[]>;
 
 type Pending = (helpers: BuildHelpers) => Promise<IDataObject>;
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

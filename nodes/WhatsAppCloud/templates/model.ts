@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../formValues';
+
 /**
  * What a stored template (GET /{waba-id}/message_templates) asks for when it is sent: one "slot" per value
  * the user must or may give, grouped by the component that carries it. The same plan drives the editor's
@@ -79,9 +81,6 @@ export interface TemplatePlan {
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
 const upper = (value: unknown): string => (typeof value === 'string' ? value.toUpperCase() : '');
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Variables of a text in order of first appearance: `{{1}}` or `{{customer_name}}`. */
 export function placeholders(text: unknown): string[] {

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { checkOneOf, InputError } from '../../shared/InputError';
-import { orderDetailsMessage } from '../messages/orderDetails';
-import { checkOrderParameters, type OrderCountry } from '../messages/orderDetailsChecks';
-import { formOrderParameters } from '../messages/orderDetailsForm';
-import { checkExpirationAhead, isObject, toUnixSeconds } from '../messages/orderMath';
+import { InputError } from '../../shared/InputError';
+import { isObject } from '../formValues';
+import { checkOrderParameters } from '../orders/checks';
+import { formOrderParameters, orderCountry, orderParameters, orderProperties } from '../orders/form';
+import { checkExpirationAhead, toUnixSeconds } from '../orders/math';
 import type { TemplateDefinition } from './model';
 
 /** What a send with a template in another status would get from Meta (doc 86), said before sending. */
@@ -29,13 +29,11 @@ export function checkTemplateSendable(definition: TemplateDefinition): void {
 
 const orderShow = { templateOrderDetails: ['form'] };
 
-/** The Order Details fields of the Send Order Details operation, reused for order details / checkout buttons. */
-const REUSED_ORDER_PROPERTIES: INodeProperties[] = orderDetailsMessage.properties
-	.filter((property) => property.name.startsWith('orderDetails'))
-	.map((property) => ({
-		...property,
-		displayOptions: { ...property.displayOptions, show: { ...orderShow, ...property.displayOptions?.show } },
-	}));
+/** The order fields of Send Order Details, reused for order details / checkout buttons. */
+const REUSED_ORDER_PROPERTIES: INodeProperties[] = orderProperties.map((property) => ({
+	...property,
+	displayOptions: { ...property.displayOptions, show: { ...orderShow, ...property.displayOptions?.show } },
+}));
 
 const SHIPPING_FIELDS: Array<[string, string, number, boolean]> = [
 	['name', 'Name', 256, true],
@@ -122,10 +120,8 @@ function shippingInfo(params: IDataObject): IDataObject {
 /** The order of an order details / checkout button from the Order Details fields, checked; undefined when unused. */
 export function orderDetailsFromParams(params: IDataObject): IDataObject | undefined {
 	if (params.templateOrderDetails !== 'form') return undefined;
-	const country = checkOneOf<OrderCountry>('Country', text(params.orderDetailsCountry) || 'IN', ['IN', 'BR']);
-	if (params.orderDetailsInput === 'json') {
-		return checkOrderParameters(params.orderDetailsParametersJson, country, { checkTotals: params.orderDetailsCheckTotals !== false });
-	}
+	const country = orderCountry(params);
+	if (params.orderDetailsInput === 'json') return orderParameters(params, country);
 	const formed = formOrderParameters(params, country);
 	const order = isObject(formed.order) ? formed.order : {};
 	// Docs: checkout buttons (49) send an expiration without description, which order details messages require.

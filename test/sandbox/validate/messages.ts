@@ -20,7 +20,8 @@ export interface ValidateOptions {
 	nowSeconds?: number;
 }
 
-export const MESSAGE_TYPES = [
+/** The `type` values a message body may have (doc 16); the node's message types map onto these. */
+export const GRAPH_MESSAGE_TYPES = [
 	'text',
 	'image',
 	'audio',
@@ -33,7 +34,7 @@ export const MESSAGE_TYPES = [
 	'interactive',
 	'template',
 ] as const;
-export type MessageType = (typeof MESSAGE_TYPES)[number];
+export type GraphMessageType = (typeof GRAPH_MESSAGE_TYPES)[number];
 
 const ENVELOPE_KEYS = [
 	'messaging_product',
@@ -64,14 +65,14 @@ function checkMessageRequest(body: unknown, options: ValidateOptions): void {
 	}
 
 	// Resolve the message type first so that the type's own content key is an allowed property.
-	let type: MessageType = 'text'; // doc 16: "If omitted, defaults to text".
+	let type: GraphMessageType = 'text'; // doc 16: "If omitted, defaults to text".
 	if (has(body, 'type')) {
 		const raw = body.type;
 		if (typeof raw !== 'string') fail(wrongType(['type'], 'a string'));
-		if (!(MESSAGE_TYPES as readonly string[]).includes(raw)) {
-			fail(unsupportedMessageType(`Param type must be one of ${MESSAGE_TYPES.join(', ')} (got "${raw}").`));
+		if (!(GRAPH_MESSAGE_TYPES as readonly string[]).includes(raw)) {
+			fail(unsupportedMessageType(`Param type must be one of ${GRAPH_MESSAGE_TYPES.join(', ')} (got "${raw}").`));
 		}
-		type = raw as MessageType;
+		type = raw as GraphMessageType;
 	}
 	allowKeys(body, [], [...ENVELOPE_KEYS, type], ON_PREM_HINTS);
 
@@ -113,7 +114,7 @@ function checkMessagingProduct(body: Obj): void {
 	reqStr(body, 'messaging_product', [], { oneOf: ['whatsapp'] });
 }
 
-function checkEnvelope(body: Obj, type: MessageType): void {
+function checkEnvelope(body: Obj, type: GraphMessageType): void {
 	checkMessagingProduct(body);
 	optStr(body, 'recipient_type', [], { oneOf: ['individual'] });
 	reqStr(body, 'to', [], {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { checkLength, InputError, requireText } from '../../shared/InputError';
+import { isObject } from '../formValues';
 
 /**
  * Money and order rules shared by order_details and order_status (docs 18, 56, 70, 71 for India, 76 for Brazil).
@@ -17,9 +18,6 @@ export interface Amount {
 	value: number;
 	offset: number;
 }
-
-export const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** reference_id: non-empty, at most 35 characters, English letters, digits, `_`, `-` and `.` only. */
 export function checkReferenceId(field: string, value: unknown): string {

@@ -1,17 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { entryString, requireHttpUrl, type HeaderKind } from './interactiveParts';
 import {
 	checkAmount,
 	checkExpirationAhead,
 	checkReferenceId,
 	checkSubtotal,
 	checkTotal,
-	isObject,
 	toUnixSeconds,
 	type Amount,
 	type ItemLine,
-} from './orderMath';
+} from './math';
 import {
 	checkCount,
 	checkLength,
@@ -20,6 +18,7 @@ import {
 	parseJsonInput,
 	requireText,
 } from '../../shared/InputError';
+import { entryString, isObject, requireHttpUrl, text } from '../formValues';
 
 /** The documented rules of an order_details `parameters` object (India and Brazil), for form and JSON alike. */
 
@@ -59,10 +58,6 @@ export const GATEWAY_FIELDS: Record<Gateway, Record<string, number>> = {
 	zaakpay: Object.fromEntries(range('extra', 2).map((key) => [key, 180])),
 };
 
-// Docs: header image only; the `image.provider` of the India examples (18, 56, 71) is On-Premises only per
-// reference page 16, so the node never sends it.
-export const HEADER_KINDS: readonly HeaderKind[] = ['image'];
-
 const PARAMETERS_JSON_LABEL = 'Parameters (JSON)';
 
 export interface OrderCheckOptions {
@@ -71,9 +66,6 @@ export interface OrderCheckOptions {
 	/** "Now" in milliseconds, for tests. */
 	now?: number;
 }
-
-export const text = (value: unknown): string =>
-	value === undefined || value === null ? '' : typeof value === 'string' ? value : String(value);
 
 function requireObject(field: string, value: unknown): IDataObject {
 	if (!isObject(value)) throw new InputError(field, `${field} is required as an object`);

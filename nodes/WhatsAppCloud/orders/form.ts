@@ -1,26 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import {
-	bodyProperty,
-	collectionItems,
-	entryString,
-	footerProperty,
-	headerProperties,
-} from './interactiveParts';
-import {
-	formAmount,
-	isObject,
-	itemsSubtotal,
-	orderTotal,
-	toUnixSeconds,
-	type ItemLine,
-} from './orderMath';
 import { checkOneOf } from '../../shared/InputError';
+import { collectionItems, entryString, isObject, text } from '../formValues';
 import {
+	checkOrderParameters,
 	GATEWAY_FIELDS,
 	GATEWAY_LABELS,
 	GATEWAYS,
-	HEADER_KINDS,
 	MAX_AMOUNT_DESCRIPTION,
 	MAX_BENEFICIARY_ADDRESS_LINE,
 	MAX_BENEFICIARY_NAME,
@@ -32,10 +18,15 @@ import {
 	MAX_RAZORPAY_RECEIPT,
 	PIX_KEY_TYPES,
 	range,
-	text,
 	type Gateway,
 	type OrderCountry,
-} from './orderDetailsChecks';
+} from './checks';
+import { formAmount, itemsSubtotal, orderTotal, toUnixSeconds, type ItemLine } from './math';
+
+/**
+ * The order fields of an order_details message and of order details / checkout template buttons (every
+ * property name starts with `orderDetails`), and how their values become the action's `parameters`.
+ */
 
 // ---------------------------------------------------------------------------------------------------------------
 // Form -> parameters
@@ -234,6 +225,19 @@ export function formOrderParameters(params: IDataObject, country: OrderCountry):
 	return parameters;
 }
 
+/** The country chosen in the order fields: India unless Brazil. */
+export function orderCountry(params: IDataObject): OrderCountry {
+	return checkOneOf<OrderCountry>('Country', text(params.orderDetailsCountry) || 'IN', ['IN', 'BR']);
+}
+
+/** The order's `parameters`: the JSON given whole, or built from the form; checked either way. */
+export function orderParameters(params: IDataObject, country: OrderCountry = orderCountry(params)): IDataObject {
+	if (params.orderDetailsInput === 'json') {
+		return checkOrderParameters(params.orderDetailsParametersJson, country, { checkTotals: params.orderDetailsCheckTotals !== false });
+	}
+	return checkOrderParameters(formOrderParameters(params, country), country, { checkTotals: true });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Form fields
 // ---------------------------------------------------------------------------------------------------------------
@@ -274,10 +278,7 @@ const gatewayField = (gateway: Gateway, displayName: string, name: string, max: 
 	description: `${GATEWAY_LABELS[gateway]} only: passed on to the gateway and returned in payment updates, up to ${max} characters`,
 });
 
-export const orderDetailsProperties: INodeProperties[] = [
-	...headerProperties(HEADER_KINDS),
-	bodyProperty(),
-	footerProperty(),
+export const orderProperties: INodeProperties[] = [
 	{
 		displayName: 'Country',
 		name: 'orderDetailsCountry',
