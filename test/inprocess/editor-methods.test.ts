@@ -4,7 +4,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { RESOURCES } from '../../nodes/WhatsAppCloud/descriptions';
 import { WhatsAppCloud } from '../../nodes/WhatsAppCloud/WhatsAppCloud.node';
 
-import { MAX_LABEL } from '../../nodes/WhatsAppCloud/templates/fields';
+import { labelWithExample, MAX_LABEL } from '../../nodes/WhatsAppCloud/templates/fields';
 import { callEditorMethod, sandboxCredentials } from '../harness/n8n';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { templateStore } from '../sandbox/templateStore';
@@ -124,6 +124,13 @@ describe('editor dropdowns loaded from the account (n8n-core LoadOptionsContext)
 				expect([stored.name, fixed, fixed.length <= MAX_LABEL]).toEqual([stored.name, fixed, true]);
 			}
 		}
+	});
+
+	it('shortens an example that does not fit and leaves it out where there is no room', () => {
+		expect(labelWithExample('Body {{1}}', 'Thanks for your order today')).toBe('Body {{1}} · Thanks for y…');
+		expect(labelWithExample('Body {{1}}', 'Thanks for your order today')).toHaveLength(MAX_LABEL);
+		expect(labelWithExample('Card 1 Button 2 URL Suffix', 'summer_lp')).toBe('Card 1 Button 2 URL Suffix');
+		expect(labelWithExample('Body {{2}}', '  $100.99 ')).toBe('Body {{2}} · $100.99');
 	});
 
 	it('says at pick time that a template cannot be sent, instead of offering its variables', async () => {

@@ -32,7 +32,7 @@ function fail(message: string, secret: string): INodeCredentialTestResult {
 const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 /** What the user reads when Graph refused the test request: what was read, Meta's words, then what to do. */
-export function describeTestFailure(phoneNumberId: string, response: LegacyResponse): string {
+function describeTestFailure(phoneNumberId: string, response: LegacyResponse): string {
 	const parsed = parseGraphError(response.body);
 	const what = `Reading phone number ${phoneNumberId} failed`;
 	if (!parsed) {
