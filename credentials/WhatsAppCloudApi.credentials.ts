@@ -1,6 +1,5 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -79,11 +78,6 @@ export class WhatsAppCloudApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.apiVersion}}',
-			url: '=/{{$credentials.phoneNumberId}}',
-			qs: { fields: 'display_phone_number,verified_name' },
-		},
-	};
+	// The Test button runs the WhatsApp Cloud node's `testWhatsAppCloudApi` (testedBy), which shows Meta's error text;
+	// a declarative `test` here would take precedence and show only the HTTP status text.
 }

@@ -4,8 +4,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { GRAPH_BASE_URL } from '../shared/graphApi';
 import { withGraphAnswerHandling } from './hooks/graphResponse';
 import { RESOURCES } from './descriptions';
+import { testWhatsAppCloudApi } from './methods/credentialTest';
 import { searchPhoneNumbers } from './methods/listSearch';
 import { getTemplateVariables, searchTemplates } from './methods/templates';
+import { operationSubtitle } from './subtitle';
 
 export class WhatsAppCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,13 +16,13 @@ export class WhatsAppCloud implements INodeType {
 		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(RESOURCES),
 		description: 'Send WhatsApp messages and templates and manage a WhatsApp Business account through the Cloud API',
 		defaults: { name: 'WhatsApp Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'whatsAppCloudApi', required: true }],
+		credentials: [{ name: 'whatsAppCloudApi', required: true, testedBy: 'testWhatsAppCloudApi' }],
 		requestDefaults: {
 			baseURL: GRAPH_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -44,5 +46,6 @@ export class WhatsAppCloud implements INodeType {
 	methods = {
 		listSearch: { searchPhoneNumbers, searchTemplates },
 		resourceMapping: { getTemplateVariables },
+		credentialTest: { testWhatsAppCloudApi },
 	};
 }

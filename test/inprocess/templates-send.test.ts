@@ -101,6 +101,49 @@ describe('Send Template through n8n-core, one documented example per template ki
 		expect(names.sort()).toEqual(['A', 'B', 'C']);
 	});
 
+	describe("the template's account: Template Options, then the old top-level field of saved workflows, then the credential", () => {
+		const byName = (extra: IDataObject) =>
+			parameters(
+				{ fixture: '', template: 'order_confirmation', language: 'es', byName: true, values: { 'body:1': 'Pablo', 'body:2': '1234' }, extra },
+				'+16505551234',
+			);
+		const noCredentialWaba = () => sandboxCredentials(sandbox.baseUrl, { businessAccountId: '' });
+		const listed = () => sandbox.requestsTo('GET', `/${SANDBOX_IDS.businessAccountId}/message_templates`);
+
+		it('reads a template by name from Template Options > WhatsApp Business Account ID', async () => {
+			const { error } = await runAction({
+				credentials: noCredentialWaba(),
+				parameters: byName({ templateOptions: { businessAccountId: SANDBOX_IDS.businessAccountId } }),
+			});
+			expect(error).toBeUndefined();
+			expect(listed()).toHaveLength(1);
+			expect(sandbox.requestsTo('POST', MESSAGES_PATH)).toHaveLength(1);
+		});
+
+		it('still reads the WABA ID a saved workflow keeps in the old top-level field', async () => {
+			const { error } = await runAction({ credentials: noCredentialWaba(), parameters: byName({ businessAccountId: SANDBOX_IDS.businessAccountId }) });
+			expect(error).toBeUndefined();
+			expect(listed()).toHaveLength(1);
+			expect(sandbox.requestsTo('POST', MESSAGES_PATH)).toHaveLength(1);
+		});
+
+		it('prefers Template Options over the old field', async () => {
+			const { error } = await runAction({
+				credentials: noCredentialWaba(),
+				parameters: byName({ businessAccountId: '999', templateOptions: { businessAccountId: SANDBOX_IDS.businessAccountId } }),
+			});
+			expect(error).toBeUndefined();
+			expect(sandbox.requestsTo('GET', '/999/message_templates')).toHaveLength(0);
+			expect(listed()).toHaveLength(1);
+		});
+
+		it('refuses a WABA ID that is not a Graph ID', async () => {
+			const { error } = await runAction({ credentials, parameters: byName({ templateOptions: { businessAccountId: 'my-waba' } }) });
+			expect(error?.message).toBe('WhatsApp Business Account ID must be a numeric Graph ID; got "my-waba" [item 0]');
+			expect(sandbox.requests).toHaveLength(0);
+		});
+	});
+
 	describe('pre-send checks fail the item before any message request', () => {
 		async function expectRefused(c: Case, pattern: RegExp, extra: IDataObject = {}) {
 			const { error } = await runAction({ credentials, parameters: { ...parameters(c, '+16505551234'), ...extra } });
@@ -130,14 +173,14 @@ describe('Send Template through n8n-core, one documented example per template ki
 
 		it('names a missing URL button suffix', async () => {
 			const values = { 'header:image': '1', 'body:1': 'a', 'body:2': 'b', 'limited_time_offer:expiration_time_ms': '1700000000000', 'button:0:coupon_code': 'X1', 'button:1:url': '={{ $json.code }}' };
-			await expectRefused({ fixture: '', template: 'limited_time_offer_caribbean_pkg_2023', values }, /Button 2 "Book now!" URL Suffix.*is missing.*button 1 \(url\)/);
+			await expectRefused({ fixture: '', template: 'limited_time_offer_caribbean_pkg_2023', values }, /"Button 2 URL Suffix" is missing.*button 1 \(url\)/);
 		});
 
 		it('refuses a variable of the wrong kind', async () => {
 			const base = { 'body:1': 'Pablo', 'body:2': 'x', 'body:3': 'y' };
 			await expectRefused(
 				{ fixture: '', template: 'purchase_receipt', values: { ...base, 'header:image': 'not a file!' } },
-				/Header Image .* must be a media ID \(digits\), an http\(s\) URL or the name of a binary property/,
+				/"Header Image" must be a media ID \(digits\), an http\(s\) URL or the name of a binary property/,
 			);
 			await expectRefused(
 				{ fixture: '', template: 'purchase_receipt', values: { ...base, 'header:image': '1', 'body:2:currency': 'lots of dollars' } },
@@ -147,7 +190,7 @@ describe('Send Template through n8n-core, one documented example per template ki
 				{ fixture: '', template: 'coupon_code_fall2023_25off', values: { 'body:1': 'a', 'body:2': 'b', 'button:1:coupon_code': '25-OFF!' } },
 				/Coupon Code.* may only contain letters and digits/,
 			);
-			await expectRefused({ fixture: '', template: 'verification_code', values: { otp: '1234567890123456' } }, /One-Time Password .* is too long: 16 characters, the limit is 15/);
+			await expectRefused({ fixture: '', template: 'verification_code', values: { otp: '1234567890123456' } }, /^One-Time Password is too long: 16 characters, the limit is 15/);
 		});
 
 		it('refuses values for variables the template no longer has', async () => {

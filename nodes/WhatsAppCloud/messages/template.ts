@@ -13,14 +13,6 @@ const byName = { 'template.mode': ['name'] };
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'WhatsApp Business Account ID',
-		name: 'businessAccountId',
-		type: 'string',
-		default: '',
-		placeholder: "Credential's WABA ID",
-		description: "Account that owns the template. Leave empty to use the credential's WhatsApp Business Account ID.",
-	},
-	{
 		displayName: 'Template',
 		name: 'template',
 		type: 'resourceLocator',
@@ -84,10 +76,11 @@ const properties: INodeProperties[] = [
 		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
 		typeOptions: {
-			loadOptionsDependsOn: ['template.value', 'templateLanguage', 'businessAccountId'],
+			loadOptionsDependsOn: ['template.value', 'templateLanguage', 'templateOptions.businessAccountId', 'businessAccountId'],
 			resourceMapper: {
 				resourceMapperMethod: 'getTemplateVariables',
 				mode: 'add',
+				valuesLabel: 'Variables',
 				fieldWords: { singular: 'variable', plural: 'variables' },
 				addAllFields: true,
 				multiKeyMatch: false,
@@ -115,8 +108,47 @@ const properties: INodeProperties[] = [
 			'Whether to read the template from the account first and stop when it is not approved (JSON mode only; the form always reads it)',
 		displayOptions: { show: { templateInput: ['json'] } },
 	},
+	{
+		displayName: 'Template Options',
+		name: 'templateOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'WhatsApp Business Account ID',
+				name: 'businessAccountId',
+				type: 'string',
+				default: '',
+				placeholder: '102290129340398',
+				description:
+					"Only for a template of another account than the credential's: the WhatsApp Business Account that owns it",
+			},
+		],
+	},
+	{
+		// Where workflows saved before Template Options keep the WABA ID; still read when Template Options has none.
+		displayName: 'WhatsApp Business Account ID (Earlier Versions)',
+		name: 'businessAccountId',
+		type: 'hidden',
+		default: '',
+	},
+	{
+		displayName:
+			'This node still uses the WhatsApp Business Account ID saved by an earlier version of it. To change it, set Template Options > WhatsApp Business Account ID.',
+		name: 'savedBusinessAccountIdNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { businessAccountId: [{ _cnd: { exists: true } }] } },
+	},
 	...TEMPLATE_ORDER_PROPERTIES,
 ];
+
+/** Template Options > WhatsApp Business Account ID; empty means the old field, then the credential (BuildContext). */
+function optionAccountId(params: IDataObject): string {
+	const options = params.templateOptions;
+	return typeof options === 'object' && options !== null ? String((options as IDataObject).businessAccountId ?? '').trim() : '';
+}
 
 function jsonComponents(value: unknown): IDataObject[] {
 	const parsed = parseJsonInput<unknown>('Components (JSON)', value);
@@ -145,8 +177,12 @@ export const templateMessage: MessageType = {
 		const ref = templateRef(params.template, params.templateLanguage);
 		if (ref.mode === 'name') checkLength('Template', ref.value, MAX_TEMPLATE_NAME);
 		const input = checkOneOf('Parameters Input', String(params.templateInput ?? 'form'), ['form', 'json']);
-		const load = async (): Promise<TemplateDefinition> =>
-			await readTemplate(ctx.graphGet, ctx.businessAccountId, ref);
+		const optionWaba = optionAccountId(params);
+		if (optionWaba && !/^\d+$/.test(optionWaba)) {
+			throw new InputError('WhatsApp Business Account ID', `WhatsApp Business Account ID must be a numeric Graph ID; got "${optionWaba}"`);
+		}
+		const accountId = optionWaba ? async () => optionWaba : ctx.businessAccountId;
+		const load = async (): Promise<TemplateDefinition> => await readTemplate(ctx.graphGet, accountId, ref);
 
 		let definition: TemplateDefinition | undefined;
 		let components: IDataObject[];
