@@ -5,6 +5,7 @@ import { throwOnGraphError } from './hooks/graphResponse';
 import { RESOURCES } from './descriptions';
 import { searchPhoneNumbers } from './methods/listSearch';
 import { getTemplateVariables, searchTemplates } from './methods/templates';
+import { requestOptionsProperty, sendAndWaitCustomOperations, sendAndWaitTooltip, sendAndWaitWebhook, sendAndWaitWebhooks } from './sendAndWait';
 
 export class WhatsAppCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,6 +21,8 @@ export class WhatsAppCloud implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppCloudApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
+		waitingNodeTooltip: sendAndWaitTooltip,
 		requestDefaults: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.apiVersion}}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -44,8 +47,13 @@ export class WhatsAppCloud implements INodeType {
 				default: 'message',
 			},
 			...RESOURCES.flatMap((resource) => [resource.operations, ...resource.fields]),
+			requestOptionsProperty,
 		],
 	};
+
+	webhook = sendAndWaitWebhook;
+
+	customOperations = { message: { ...sendAndWaitCustomOperations } };
 
 	methods = {
 		listSearch: { searchPhoneNumbers, searchTemplates },

@@ -41,7 +41,7 @@ for (const type of Object.values(nodeTypeList)) DirectoryLoader.applyDeclarative
 
 const credentialTypes: Record<string, ICredentialType> = { whatsAppCloudApi: new WhatsAppCloudApi() };
 
-class NodeTypes implements INodeTypes {
+export class NodeTypes implements INodeTypes {
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		const type = nodeTypeList[nodeType];
 		if (!type) throw new Error(`Unknown node type ${nodeType}`);
@@ -128,7 +128,7 @@ export function sandboxCredentials(baseUrl: string, overrides: IDataObject = {})
 	};
 }
 
-function additionalData(credentials: ICredentialDataDecryptedObject, extra: IDataObject = {}): IWorkflowExecuteAdditionalData {
+export function additionalData(credentials: ICredentialDataDecryptedObject, extra: IDataObject = {}): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new CredentialsHelper(credentials),
 		executeWorkflow: async () => {
@@ -153,7 +153,7 @@ function additionalData(credentials: ICredentialDataDecryptedObject, extra: IDat
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function credentialRef() {
+export function credentialRef() {
 	return { whatsAppCloudApi: { id: 'cred-1', name: 'WhatsApp Cloud API' } };
 }
 
@@ -289,6 +289,8 @@ export async function callTriggerWebhook(options: {
 	mode?: WorkflowExecuteMode;
 	/** Called the moment the trigger sends its HTTP answer (before webhook() has returned, if it answers early). */
 	onAnswer?: (result: WebhookResult) => void;
+	/** n8n's production webhook base URL (default http://127.0.0.1/webhook). */
+	webhookBaseUrl?: string;
 }): Promise<WebhookResult> {
 	const node = triggerNode(options.parameters);
 	const workflow = triggerWorkflow(node, options.staticData);
@@ -320,7 +322,11 @@ export async function callTriggerWebhook(options: {
 		workflowExecuteAdditionalData: {} as never,
 		webhookId: node.webhookId,
 	};
-	const data = additionalData(options.credentials, { httpRequest: request, httpResponse: responseRecorder(result, options.onAnswer) });
+	const data = additionalData(options.credentials, {
+		httpRequest: request,
+		httpResponse: responseRecorder(result, options.onAnswer),
+		...(options.webhookBaseUrl ? { webhookBaseUrl: options.webhookBaseUrl } : {}),
+	});
 	const context = new WebhookContext(workflow, node, data, options.mode ?? 'webhook', webhookData, [], null);
 	const type = new WhatsAppCloudTrigger();
 	const answer = await type.webhook.call(context);
