@@ -88,14 +88,19 @@ interface TextWait {
 const STATIC_KEY = 'waitingTextReplies';
 /** Bound of remembered Free Text waits per trigger (the oldest to expire are dropped first). */
 const MAX_TEXT_WAITS = 1000;
-/** Replies this process used to resume, so a redelivery by Meta neither resumes nor starts anything twice. */
-const MAX_RESUMED = 1000;
+/**
+ * What this process already used: replies that resumed an execution (so a redelivery by Meta neither resumes
+ * nor starts anything twice) and the waits they answered (so a late status of an answered question does not
+ * make the trigger wait for that person's next text again).
+ */
+const MAX_REMEMBERED = 1000;
 const resumedReplies = new Set<string>();
+const answeredWaits = new Set<string>();
 
-function rememberResumed(messageId: string | null): void {
-	if (!messageId) return;
-	resumedReplies.add(messageId);
-	if (resumedReplies.size > MAX_RESUMED) resumedReplies.delete(resumedReplies.values().next().value as string);
+function remember(set: Set<string>, value: string | null): void {
+	if (!value) return;
+	set.add(value);
+	if (set.size > MAX_REMEMBERED) set.delete(set.values().next().value as string);
 }
 
 const asObject = (value: unknown): IDataObject | undefined =>
@@ -107,10 +112,14 @@ class TextWaits {
 
 	constructor(private readonly ctx: IWebhookFunctions) {}
 
-	private waits(): Record<string, TextWait> {
+	/** The remembered waits; created in the static data only when one is remembered (reading writes nothing). */
+	private waits(create = false): Record<string, TextWait> {
 		if (!this.store) {
 			const data = this.ctx.getWorkflowStaticData('node');
-			if (!asObject(data[STATIC_KEY])) data[STATIC_KEY] = {};
+			if (!asObject(data[STATIC_KEY])) {
+				if (!create) return {};
+				data[STATIC_KEY] = {};
+			}
 			this.store = data[STATIC_KEY] as unknown as Record<string, TextWait>;
 		}
 		return this.store;
@@ -121,7 +130,7 @@ class TextWaits {
 	}
 
 	remember(key: string, wait: TextWait): void {
-		const waits = this.waits();
+		const waits = this.waits(true);
 		const known = waits[key];
 		if (known && known.p === wait.p) return;
 		const now = Date.now() / 1000;
@@ -182,6 +191,7 @@ function rememberFromStatus(event: WhatsAppEvent, waits: TextWaits): void {
 	const messageId = str(status?.id);
 	const wait = parseWaitCallbackData(status?.biz_opaque_callback_data);
 	if (!wait || !recipient || !messageId || status?.status === 'failed' || wait.expiresAt <= Date.now() / 1000) return;
+	if (answeredWaits.has(wait.resumePath)) return;
 	waits.remember(TextWaits.key(event.phoneNumberId, recipient), { p: wait.resumePath, m: messageId, e: wait.expiresAt });
 }
 
@@ -254,7 +264,8 @@ export async function resumeWaitingExecutions(
 			kept.push(event);
 			continue;
 		}
-		rememberResumed(target.reply.messageId);
+		remember(resumedReplies, target.reply.messageId);
+		remember(answeredWaits, target.resumePath);
 		if (!settings.swallow) kept.push(Object.assign(event, { resumedExecutionId: executionIdOfResumePath(target.resumePath) ?? null }));
 	}
 	return kept;

@@ -25,7 +25,6 @@ import type {
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
-import { docFixture } from '../helpers';
 import { parseMultipart } from '../sandbox/multipart';
 import { SANDBOX_IDS } from '../sandbox';
 import { ACTION_TYPE, additionalData, callTriggerWebhook, credentialRef, NodeTypes, type WebhookResult } from './n8n';
@@ -112,6 +111,9 @@ function parseBody(raw: Buffer, contentType: string): unknown {
 export class WaitingN8n {
 	readonly executions = new Map<string, StoredExecution>();
 
+	/** Every HTTP request this n8n received (`METHOD /path`), e.g. the trigger's resume calls. */
+	readonly calls: string[] = [];
+
 	private server?: Server;
 
 	private nextId = 1001;
@@ -123,6 +125,7 @@ export class WaitingN8n {
 			void (async () => {
 				const raw = await readBody(req);
 				const url = new URL(req.url ?? '/', this.origin);
+				this.calls.push(`${req.method} ${url.pathname}`);
 				const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim();
 				const answer = await this.waitingWebhook(req.method ?? 'GET', url, contentType, parseBody(raw, String(req.headers['content-type'] ?? '')));
 				res.writeHead(answer.status, answer.headers);
@@ -350,74 +353,4 @@ export class WaitingN8n {
 		if (answer.sent) return { status: answer.status, headers: answer.headers, body: answer.body };
 		return json(200, result.webhookResponse ?? { message: 'Webhook call received' });
 	}
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Meta's webhooks for the answers, built from the documented payloads (doc 61) with their placeholders set.
-// ---------------------------------------------------------------------------------------------------------------
-
-export const PERSON = { waId: '16505551234', name: 'Kerry Fisher' };
-export const OTHER_PERSON = { waId: '16505550000', name: 'Someone Else' };
-
-interface Change {
-	value: IDataObject & { metadata: IDataObject; contacts?: IDataObject[]; messages?: IDataObject[]; statuses?: IDataObject[] };
-}
-
-function fromFixture(name: string, fill: (value: Change['value']) => void): unknown {
-	const payload = roundTrip((docFixture('webhooks', name) as unknown as { payload: { entry: Array<IDataObject & { changes: Change[] }> } }).payload);
-	const [entry] = payload.entry;
-	entry.id = SANDBOX_IDS.businessAccountId;
-	const { value } = entry.changes[0];
-	value.metadata = { display_phone_number: SANDBOX_IDS.displayPhoneNumber, phone_number_id: SANDBOX_IDS.phoneNumberId };
-	fill(value);
-	return payload;
-}
-
-const now = () => String(Math.floor(Date.now() / 1000));
-let sequence = 0;
-export const newInboundId = () => `wamid.INBOUND${Date.now().toString(36)}${(sequence++).toString(36)}`;
-
-function sender(value: Change['value'], person: { waId: string; name: string }, message: IDataObject): void {
-	value.contacts = [{ profile: { name: person.name }, wa_id: person.waId }];
-	message.from = person.waId;
-	message.timestamp = now();
-}
-
-/**
- * A tap on a reply button (doc 61 "Received Answer to Reply Button"). Doc 52: the `context` object is
- * "included when a user replies or interacts with one of your messages": `context.id` is the message tapped.
- */
-export function buttonReplyWebhook(options: { buttonId: string; title: string; contextId: string; person?: { waId: string; name: string }; messageId?: string }) {
-	return fromFixture('61-reply-button', (value) => {
-		const [message] = value.messages!;
-		sender(value, options.person ?? PERSON, message);
-		message.id = options.messageId ?? newInboundId();
-		message.context = { from: SANDBOX_IDS.displayPhoneNumber, id: options.contextId };
-		message.interactive = { type: 'button_reply', button_reply: { id: options.buttonId, title: options.title } };
-	});
-}
-
-/** A text message (doc 61 "Text Messages"), optionally quoting (replying to) a message. */
-export function textWebhook(options: { text: string; person?: { waId: string; name: string }; contextId?: string; messageId?: string }) {
-	return fromFixture('61-text-messages', (value) => {
-		const [message] = value.messages!;
-		sender(value, options.person ?? PERSON, message);
-		message.id = options.messageId ?? newInboundId();
-		message.text = { body: options.text };
-		if (options.contextId) message.context = { from: SANDBOX_IDS.displayPhoneNumber, id: options.contextId };
-	});
-}
-
-/** A status of a sent message (doc 61 "Status: Message Sent"), echoing its `biz_opaque_callback_data` (doc 16). */
-export function statusWebhook(options: { messageId: string; recipient: string; status?: string; callbackData?: string }) {
-	return fromFixture('61-status-sent', (value) => {
-		const [status] = value.statuses!;
-		status.id = options.messageId;
-		status.status = options.status ?? 'sent';
-		status.timestamp = now();
-		status.recipient_id = options.recipient;
-		status.conversation = { id: 'CONVERSATION_ID', origin: { type: 'service' } };
-		status.pricing = { billable: false, pricing_model: 'CBP', category: 'service' };
-		if (options.callbackData !== undefined) status.biz_opaque_callback_data = options.callbackData;
-	});
 }

@@ -2,15 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { docFixture } from '../helpers';
 import { sandboxCredentials } from '../harness/n8n';
-import {
-	buttonReplyWebhook,
-	OTHER_PERSON,
-	PERSON,
-	statusWebhook,
-	textWebhook,
-	WAITING_NODE_ID,
-	WaitingN8n,
-} from '../harness/waiting';
+import { WAITING_NODE_ID, WaitingN8n } from '../harness/waiting';
+import { buttonReplyWebhook, OTHER_PERSON, PERSON, statusWebhook, textWebhook } from '../harness/waitingPayloads';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 
 /**
@@ -262,9 +255,13 @@ describe('Free Text in the chat: the person\'s next text', () => {
 			replyMessageId: 'wamid.TEXT1',
 		});
 
-		// Answered: the person's following text is an ordinary message again.
+		// Answered: a late status of the question does not bring the wait back, and the person's following
+		// text is an ordinary message again.
+		await questionSent(staticData, 'read');
+		const calls = n8n.calls.length;
 		const next = await n8n.deliver(textWebhook({ text: 'Thanks!' }), { ...swallow, staticData });
 		expect(next.items).toHaveLength(1);
+		expect(n8n.calls.length).toBe(calls);
 	});
 
 	it('a text quoting the question also answers it', async () => {

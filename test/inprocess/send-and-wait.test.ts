@@ -1,10 +1,10 @@
 import { Container } from '@n8n/di';
 import { generateUrlSignature, InstanceSettings, prepareUrlForSigning } from 'n8n-core';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeType } from 'n8n-workflow';
 import { WAIT_INDEFINITELY } from 'n8n-workflow';
 
 import { docFixture } from '../helpers';
-import { sandboxCredentials } from '../harness/n8n';
+import { ACTION_TYPE, NodeTypes, runAction, sandboxCredentials } from '../harness/n8n';
 import { WAITING_NODE_ID, WaitingN8n } from '../harness/waiting';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 
@@ -257,7 +257,7 @@ describe('Send and Wait, answered through the link', () => {
 
 		it('a correctly signed URL without this wait\'s token is refused by the node itself (403)', async () => {
 			const execution = await n8n.run({ parameters: approval() });
-			for (const query of [{}, { w: 'AAAAAAAAAAAAAAAAAAAAAA' }, { approved: 'true' }]) {
+			for (const query of [{}, { w: 'AAAAAAAAAAAAAAAAAAAAAA' }, { approved: 'true' }] as Array<Record<string, string>>) {
 				const answer = await n8n.request('POST', signedUrl(execution.id, query), new URLSearchParams({ approved: 'true' }));
 				expect(answer.status).toBe(403);
 				expect(answer.body).toContain('This link is no longer valid');
@@ -352,6 +352,24 @@ describe('Send and Wait, answered through the link', () => {
 			const tolerant = await n8n.run({ parameters: approval(), settings: { onError: 'continueRegularOutput' } });
 			expect(tolerant.status).toBe('success');
 			expect(n8n.outputs(tolerant.id)).toEqual([[{ json: { error: expect.stringContaining('Message undeliverable') }, pairedItem: { item: 0 } }]]);
+		});
+	});
+
+	describe('n8n versions without the APIs it needs', () => {
+		it('without custom operations the node still loads and the operation fails with a clear message, sending nothing', async () => {
+			const type = new NodeTypes().getByName(ACTION_TYPE) as INodeType;
+			const customOperations = type.customOperations;
+			delete type.customOperations;
+			try {
+				const run = await runAction({
+					parameters: { resource: 'message', operation: 'sendAndWait', ...approval() },
+					credentials: sandboxCredentials(sandbox.baseUrl),
+				});
+				expect(run.error?.message).toBe('Send and Wait for Response is not available in this n8n version');
+				expect(sandbox.requests).toHaveLength(0);
+			} finally {
+				type.customOperations = customOperations;
+			}
 		});
 	});
 });

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions, IWebhookDescription } from 'n8n-workflow';
 
 import { showFor } from '../descriptions/common';
+import { needsCustomOperations } from './compatibility';
 import { formFieldProperties } from './formFields';
 
 /** n8n recognises send-and-wait nodes by this operation value (signed resume URLs, "no action required" page). */
@@ -18,6 +19,7 @@ export const sendAndWaitOperation: INodePropertyOptions = {
 	value: SEND_AND_WAIT,
 	action: 'Send message and wait for response',
 	description: 'Send a question and pause the workflow until the person answers, in the chat or through a link',
+	routing: { send: { preSend: [needsCustomOperations] } },
 };
 
 /** The waiting execution's resume calls: a GET shows the page or form, a POST answers (n8n routes both here). */
