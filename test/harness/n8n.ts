@@ -2,11 +2,12 @@
  * Runs our nodes the way n8n runs them: the action node through n8n-core's WorkflowExecute -> RoutingNode,
  * the trigger through n8n-core's WebhookContext and HookContext. Only n8n's database, UI and HTTP server are absent.
  */
-import { DirectoryLoader, ExecutionLifecycleHooks, HookContext, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, HookContext, LoadOptionsContext, RoutingNode, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
+	IExecuteFunctions,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -38,6 +39,16 @@ const nodeTypeList: Record<string, INodeType> = {
 
 // n8n's loader gives every declarative node the "Request Options" collection (batching, timeout, proxy); so do we.
 for (const type of Object.values(nodeTypeList)) DirectoryLoader.applyDeclarativeNodeOptionParameters(type);
+
+// n8n 2.41's NodeTypes gives a declarative node an execute() that runs RoutingNode (`shouldAssignExecuteMethod`);
+// without it, a declarative node that also has a webhook() (Send and Wait) would get no input items for expressions.
+for (const type of Object.values(nodeTypeList)) {
+	if (type.description.requestDefaults !== undefined && !type.execute && !type.supplyData && !type.poll && !type.trigger) {
+		type.execute = async function (this: IExecuteFunctions) {
+			return (await new RoutingNode(this as unknown as ConstructorParameters<typeof RoutingNode>[0], type).runNode()) ?? [];
+		};
+	}
+}
 
 const credentialTypes: Record<string, ICredentialType> = { whatsAppCloudApi: new WhatsAppCloudApi() };
 
