@@ -224,9 +224,10 @@ async function resume(ctx: IWebhookFunctions, origin: string, resumePath: string
 		ctx.logger.debug(`WhatsApp Cloud Trigger: a reply did not resume execution ${executionId}: ${reason}`);
 		return 'refused';
 	} catch (error) {
-		// The URL carries the wait's token and n8n's signature: log where, never the URL itself.
+		// The URL carries the wait's token and n8n's signature: log where, never the URL or its query.
+		const detail = String((error as Error)?.message ?? error).replace(/\?\S*/g, '?…');
 		ctx.logger.warn(
-			`WhatsApp Cloud Trigger could not reach ${origin} to resume execution ${executionId} (${(error as Error).message}). Set Options > Send and Wait Replies > n8n URL for Resuming to an address of this n8n it can reach.`,
+			`WhatsApp Cloud Trigger could not reach ${origin} to resume execution ${executionId} (${detail}). Set Options > Send and Wait Replies > n8n URL for Resuming to an address of this n8n it can reach.`,
 		);
 		return 'unreachable';
 	}

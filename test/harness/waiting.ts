@@ -26,8 +26,8 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
 import { parseMultipart } from '../sandbox/multipart';
-import { SANDBOX_IDS } from '../sandbox';
-import { ACTION_TYPE, additionalData, callTriggerWebhook, credentialRef, NodeTypes, type WebhookResult } from './n8n';
+import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
+import { ACTION_TYPE, additionalData, callTriggerWebhook, credentialRef, NodeTypes, sandboxCredentials, type WebhookResult } from './n8n';
 
 export const WAITING_NODE_ID = 'b1f7c3e2-0000-4000-8000-0000000000aa';
 export const WAITING_NODE_NAME = 'Ask';
@@ -353,4 +353,19 @@ export class WaitingN8n {
 		if (answer.sent) return { status: answer.status, headers: answer.headers, body: answer.body };
 		return json(200, result.webhookResponse ?? { message: 'Webhook call received' });
 	}
+}
+
+/** A sandbox and a WaitingN8n using it, for one test file; the sandbox is reset before each test. */
+export function waitingTestBed(): { sandbox: GraphSandbox; n8n: WaitingN8n } {
+	const bed = {} as { sandbox: GraphSandbox; n8n: WaitingN8n };
+	beforeAll(async () => {
+		bed.sandbox = await createSandbox().start();
+		bed.n8n = await new WaitingN8n(sandboxCredentials(bed.sandbox.baseUrl)).start();
+	});
+	afterAll(async () => {
+		await bed.n8n?.stop();
+		await bed.sandbox?.stop();
+	});
+	beforeEach(() => bed.sandbox.reset());
+	return bed;
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions, IWebhookDescription } from 'n8n-workflow';
 
 import { showFor } from '../descriptions/common';
+import { MAX_REPLY_BUTTON_TITLE } from '../messages/replyButtons';
 import { needsCustomOperations } from './compatibility';
 import { formFieldProperties } from './formFields';
 
@@ -171,14 +172,14 @@ const fields: INodeProperties[] = [
 						name: 'approveLabel',
 						type: 'string',
 						default: DEFAULT_APPROVE_LABEL,
-						description: 'Up to 20 characters when answered in the chat (a reply button title)',
+						description: `Up to ${MAX_REPLY_BUTTON_TITLE} characters when answered in the chat (a reply button title)`,
 					},
 					{
 						displayName: 'Decline Button Label',
 						name: 'disapproveLabel',
 						type: 'string',
 						default: DEFAULT_DECLINE_LABEL,
-						description: 'Up to 20 characters when answered in the chat (a reply button title)',
+						description: `Up to ${MAX_REPLY_BUTTON_TITLE} characters when answered in the chat (a reply button title)`,
 						displayOptions: { show: { approvalType: ['double'] } },
 					},
 				],
