@@ -7,6 +7,7 @@ import { RESOURCES } from './descriptions';
 import { testWhatsAppCloudApi } from './methods/credentialTest';
 import { searchPhoneNumbers } from './methods/listSearch';
 import { getTemplateVariables, searchTemplates } from './methods/templates';
+import { requestOptionsProperty, sendAndWaitCustomOperations, sendAndWaitTooltip, sendAndWaitWebhook, sendAndWaitWebhooks } from './sendAndWait';
 import { operationSubtitle } from './subtitle';
 
 export class WhatsAppCloud implements INodeType {
@@ -23,6 +24,8 @@ export class WhatsAppCloud implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppCloudApi', required: true, testedBy: 'testWhatsAppCloudApi' }],
+		webhooks: sendAndWaitWebhooks,
+		waitingNodeTooltip: sendAndWaitTooltip,
 		requestDefaults: {
 			baseURL: GRAPH_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -40,8 +43,13 @@ export class WhatsAppCloud implements INodeType {
 				default: 'message',
 			},
 			...RESOURCES.flatMap((resource) => [resource.operations, ...resource.fields]),
+			requestOptionsProperty,
 		]),
 	};
+
+	webhook = sendAndWaitWebhook;
+
+	customOperations = { message: { ...sendAndWaitCustomOperations } };
 
 	methods = {
 		listSearch: { searchPhoneNumbers, searchTemplates },

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { waitingRepliesOption } from './resumeWaiting';
+
 /** Webhook fields documented for WhatsApp Business Accounts (api-inventory 4.6, 7.2). */
 export const WEBHOOK_FIELDS: INodePropertyOptions[] = [
 	{ name: 'Business Capability Update', value: 'business_capability_update', description: 'Phone number limit increased' },
@@ -225,6 +227,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Comma-separated business phone number IDs; only their events start the workflow (account-level events without a phone number are skipped). Empty: all numbers.',
 			},
+			waitingRepliesOption,
 			{
 				displayName: 'Skip Duplicates',
 				name: 'skipDuplicates',

@@ -5,6 +5,7 @@ import { dedupeKey } from './dedupe';
 import { eventsFromWebhook } from './events';
 import { filterEvents } from './filters';
 import { itemsWithMedia } from './media';
+import { resumeWaitingExecutions } from './resumeWaiting';
 import { skipSeen } from './seenEvents';
 import { MAX_BODY_BYTES, readOptions, signaturePolicy } from './settings';
 import { isValidSignature } from './signature';
@@ -55,8 +56,9 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 
 		answer(res, 200, 'EVENT_RECEIVED');
 
-		const options = readOptions(this.getNodeParameter('options', {}) as IDataObject);
-		let events = filterEvents(eventsFromWebhook(body), options);
+		const rawOptions = this.getNodeParameter('options', {}) as IDataObject;
+		const options = readOptions(rawOptions);
+		let events = filterEvents(await resumeWaitingExecutions(this, eventsFromWebhook(body), rawOptions), options);
 		if (options.skipDuplicates) events = skipSeen(this, events);
 		if (events.length === 0) return { noWebhookResponse: true };
 		// In queue mode each webhook process only remembers its own deliveries; this key lets a Remove Duplicates

@@ -2,11 +2,12 @@
  * Runs our nodes the way n8n runs them: the action node through n8n-core's WorkflowExecute -> RoutingNode,
  * the trigger through n8n-core's WebhookContext and HookContext. Only n8n's database, UI and HTTP server are absent.
  */
-import { DirectoryLoader, ExecutionLifecycleHooks, HookContext, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, HookContext, LoadOptionsContext, RoutingNode, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
+	IExecuteFunctions,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -39,9 +40,19 @@ const nodeTypeList: Record<string, INodeType> = {
 // n8n's loader gives every declarative node the "Request Options" collection (batching, timeout, proxy); so do we.
 for (const type of Object.values(nodeTypeList)) DirectoryLoader.applyDeclarativeNodeOptionParameters(type);
 
+// n8n 2.41's NodeTypes gives a declarative node an execute() that runs RoutingNode (`shouldAssignExecuteMethod`);
+// without it, a declarative node that also has a webhook() (Send and Wait) would get no input items for expressions.
+for (const type of Object.values(nodeTypeList)) {
+	if (type.description.requestDefaults !== undefined && !type.execute && !type.supplyData && !type.poll && !type.trigger) {
+		type.execute = async function (this: IExecuteFunctions) {
+			return (await new RoutingNode(this as unknown as ConstructorParameters<typeof RoutingNode>[0], type).runNode()) ?? [];
+		};
+	}
+}
+
 const credentialTypes: Record<string, ICredentialType> = { whatsAppCloudApi: new WhatsAppCloudApi() };
 
-class NodeTypes implements INodeTypes {
+export class NodeTypes implements INodeTypes {
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		const type = nodeTypeList[nodeType];
 		if (!type) throw new Error(`Unknown node type ${nodeType}`);
@@ -128,7 +139,7 @@ export function sandboxCredentials(baseUrl: string, overrides: IDataObject = {})
 	};
 }
 
-function additionalData(credentials: ICredentialDataDecryptedObject, extra: IDataObject = {}): IWorkflowExecuteAdditionalData {
+export function additionalData(credentials: ICredentialDataDecryptedObject, extra: IDataObject = {}): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new CredentialsHelper(credentials),
 		executeWorkflow: async () => {
@@ -153,7 +164,7 @@ function additionalData(credentials: ICredentialDataDecryptedObject, extra: IDat
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function credentialRef() {
+export function credentialRef() {
 	return { whatsAppCloudApi: { id: 'cred-1', name: 'WhatsApp Cloud API' } };
 }
 
@@ -289,6 +300,8 @@ export async function callTriggerWebhook(options: {
 	mode?: WorkflowExecuteMode;
 	/** Called the moment the trigger sends its HTTP answer (before webhook() has returned, if it answers early). */
 	onAnswer?: (result: WebhookResult) => void;
+	/** n8n's production webhook base URL (default http://127.0.0.1/webhook). */
+	webhookBaseUrl?: string;
 }): Promise<WebhookResult> {
 	const node = triggerNode(options.parameters);
 	const workflow = triggerWorkflow(node, options.staticData);
@@ -320,7 +333,11 @@ export async function callTriggerWebhook(options: {
 		workflowExecuteAdditionalData: {} as never,
 		webhookId: node.webhookId,
 	};
-	const data = additionalData(options.credentials, { httpRequest: request, httpResponse: responseRecorder(result, options.onAnswer) });
+	const data = additionalData(options.credentials, {
+		httpRequest: request,
+		httpResponse: responseRecorder(result, options.onAnswer),
+		...(options.webhookBaseUrl ? { webhookBaseUrl: options.webhookBaseUrl } : {}),
+	});
 	const context = new WebhookContext(workflow, node, data, options.mode ?? 'webhook', webhookData, [], null);
 	const type = new WhatsAppCloudTrigger();
 	const answer = await type.webhook.call(context);

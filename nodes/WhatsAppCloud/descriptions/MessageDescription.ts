@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { MAX_CALLBACK_DATA, markAsRead, sendMessage, simplifySendResponse } from '../hooks/sendMessage';
 import { MESSAGE_TYPES } from '../messages';
+import { SEND_AND_WAIT, sendAndWaitFields, sendAndWaitOperation } from '../sendAndWait';
 import { phoneNumberIdProperty, showFor } from './common';
 
 const sendOperations: INodePropertyOptions[] = MESSAGE_TYPES.map((type) => ({
@@ -15,7 +16,7 @@ const sendOperations: INodePropertyOptions[] = MESSAGE_TYPES.map((type) => ({
 	},
 }));
 
-const sendOperationValues = MESSAGE_TYPES.map((type) => type.operation);
+const sendOperationValues = [...MESSAGE_TYPES.map((type) => type.operation), SEND_AND_WAIT];
 
 export const messageOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -25,6 +26,7 @@ export const messageOperations: INodeProperties = {
 	displayOptions: { show: { resource: ['message'] } },
 	options: [
 		...sendOperations,
+		sendAndWaitOperation,
 		{
 			name: 'Mark as Read',
 			value: 'markAsRead',
@@ -55,6 +57,7 @@ export const messageFields: INodeProperties[] = [
 	...MESSAGE_TYPES.flatMap((type) =>
 		type.properties.map((property) => showFor({ resource: ['message'], operation: [type.operation] }, property)),
 	),
+	...sendAndWaitFields,
 	{
 		displayName: 'Message ID',
 		name: 'messageId',
