@@ -15,7 +15,7 @@ export type Body = Record<string, unknown> & { template: { language: IDataObject
 /**
  * What the node sends for a documented example. The node follows the reference page (16) where the pages differ:
  * language.policy "deterministic" always, recipient_type "individual" always, button index as a string and
- * sub_type in lower case (api-inventory 8.25, 8.26).
+ * sub_type in lower case (doc 16's template reference, where the guides' examples differ).
  */
 export function asSent(documented: Record<string, unknown>): Body {
 	const body = JSON.parse(JSON.stringify(documented)) as Body;
