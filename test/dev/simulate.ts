@@ -51,6 +51,17 @@ function sandboxUrl(given?: string): { url: string; token: string } {
 	return { url: state.sandboxUrl, token: state.token };
 }
 
+/** n8n's error answers carry a stack trace: their message is enough. */
+function shortly(body: string): string {
+	try {
+		const { message } = JSON.parse(body) as { message?: unknown };
+		if (typeof message === 'string') return message;
+	} catch {
+		// not JSON
+	}
+	return body.length > 300 ? `${body.slice(0, 300)}…` : body;
+}
+
 /** What to do about a trigger's answer other than 200. */
 function hint(status: number): string {
 	if (status === 401) return "The trigger refused the signature: its credential's App Secret differs; pass it with --app-secret.";
@@ -95,7 +106,7 @@ async function main(): Promise<void> {
 	const value = (answer.payload as { entry: Array<{ changes: Array<{ value: { messages?: Array<{ id: string }>; statuses?: Array<{ id: string; status: string }> } }> }> }).entry[0].changes[0].value;
 	const what = value.statuses ? `status "${value.statuses[0].status}" of ${value.statuses[0].id}` : `${kind} ${value.messages![0].id}`;
 	const { status, body } = answer.delivered;
-	process.stdout.write(`Delivered ${what} to ${values.to}: the trigger answered ${status}${status === 200 ? '' : ` ${body}`}\n`);
+	process.stdout.write(`Delivered ${what} to ${values.to}: the trigger answered ${status}${status === 200 ? '' : `: ${shortly(body)}`}\n`);
 	if (values.json) process.stdout.write(`${JSON.stringify(answer.payload, null, 2)}\n`);
 	if (status < 200 || status > 299) fail(hint(status));
 }
