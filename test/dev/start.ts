@@ -29,7 +29,9 @@ async function main(): Promise<void> {
 	const n8nLog = join(userFolder, 'n8n.log');
 	const show = (file: string) => relative(process.cwd(), file);
 	writeFileSync(startLog, '');
-	process.stdout.write(`Preparing n8n ${version} and the package (log: ${show(startLog)}) …\n`);
+	const installed = existsSync(join(process.env.N8N_CACHE_DIR ?? join(ROOT, '.cache'), `n8n-${version}`, '.ready'));
+	const firstTime = installed ? '' : `; first time: installing n8n ${version} into .cache/, about 5 minutes`;
+	process.stdout.write(`Preparing n8n ${version} and the package (log: ${show(startLog)}${firstTime}) …\n`);
 
 	const paths = ensureN8n(version, startLog);
 	const sandbox = await createSandbox().start(await freePort(Number(process.env.SANDBOX_PORT ?? 8787)));
