@@ -50,7 +50,8 @@ const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8
 const loaded = [...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])];
 const missing = loaded.filter((file) => !files.includes(file));
 if (missing.length) findings.push(`The tarball lacks files package.json "n8n" tells n8n to load:\n  ${missing.join('\n  ')}`);
-const shippable = /^(package\.json|README\.md|LICENSE|dist\/index\.js|dist\/(nodes|credentials)\/.+\.(js|svg))$/;
+// The compiled code and icons, and each node's codex file (`*.node.json`: categories, aliases, documentation links).
+const shippable = /^(package\.json|README\.md|LICENSE|dist\/index\.js|dist\/(nodes|credentials)\/.+\.(js|svg)|dist\/nodes\/.+\.node\.json)$/;
 const extra = files.filter((file) => !shippable.test(file));
 if (extra.length) findings.push(`The tarball ships files n8n does not need (see "files" in package.json):\n  ${extra.join('\n  ')}`);
 
