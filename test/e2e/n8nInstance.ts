@@ -1,14 +1,20 @@
 /**
- * Starts a real n8n 2.41.1 (on Node 24, both installed project-locally by scripts/ensure-n8n.sh) with this
- * package installed as a community package, the way a self-hosted user installs it.
+ * Starts a real n8n (2.41.1 by default, or 1.123.81 for the 1.x line; each on its own Node, installed
+ * project-locally by scripts/ensure-n8n.sh) with this package installed as a community package, the way a
+ * self-hosted user installs it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
 
 export const PACKAGE_NAME = 'n8n-nodes-whatsapp-cloud';
+
+/** The n8n versions the package is tested against: the current line and the last 1.x line. */
+export const N8N_VERSION = '2.41.1';
+export const N8N_1X_VERSION = '1.123.81';
 
 /** The repository root, found from here whether this runs from test/ (jest) or from a compiled copy under .cache/. */
 function findRoot(from: string): string {
@@ -23,14 +29,22 @@ export const ROOT = findRoot(__dirname);
 export const ENCRYPTION_KEY = 'whatsapp-cloud-e2e-encryption-key';
 
 export interface N8nPaths {
+	version: string;
+	/** The directory holding the `node` that runs this n8n (first on its PATH). */
 	nodeBin: string;
 	n8nBin: string;
 }
 
-export function ensureN8n(): N8nPaths {
-	const out = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	const value = (key: string) => new RegExp(`^${key}=(.*)$`, 'm').exec(out)?.[1] ?? '';
-	return { nodeBin: value('NODE24_BIN'), n8nBin: value('N8N_BIN') };
+/** Installs n8n `version` and its Node on first use (minutes), then only returns their paths. */
+export function ensureN8n(version = N8N_VERSION, logFile?: string): N8nPaths {
+	const log = logFile === undefined ? 'inherit' : openSync(logFile, 'a');
+	try {
+		const out = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh'), version], { encoding: 'utf8', stdio: ['ignore', 'pipe', log] });
+		const value = (key: string) => new RegExp(`^${key}=(.*)$`, 'm').exec(out)?.[1] ?? '';
+		return { version, nodeBin: value('NODE_BIN'), n8nBin: value('N8N_BIN') };
+	} finally {
+		if (typeof log === 'number') closeSync(log);
+	}
 }
 
 /** A free loopback port: `preferred` when it is free, else any. */
@@ -54,11 +68,26 @@ export async function freePort(preferred = 0): Promise<number> {
 	});
 }
 
-/** Builds, packs and unpacks the package into `<userFolder>/.n8n/nodes/node_modules/`, as n8n installs community packages. */
-export function installPackage(userFolder: string): void {
-	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+/** Runs a build step quietly: its output goes to `logFile` when given, and into the error when it fails. */
+function quietly(command: string, args: string[], logFile?: string): void {
+	try {
+		const output = execFileSync(command, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+		if (logFile) writeFileSync(logFile, `$ ${command} ${args.join(' ')}\n${output}`, { flag: 'a' });
+	} catch (error) {
+		const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+		if (logFile) writeFileSync(logFile, `$ ${command} ${args.join(' ')}\n${stdout}${stderr}`, { flag: 'a' });
+		throw new Error(`${command} ${args.join(' ')} failed:\n${stdout}${stderr}`);
+	}
+}
+
+/**
+ * Builds, packs and unpacks the package into `<userFolder>/.n8n/nodes/node_modules/`, as n8n installs community
+ * packages (n8n 1.x and 2.x alike: `npm pack`, untar, drop dev/peer/optional dependencies from its package.json).
+ */
+export function installPackage(userFolder: string, logFile?: string): void {
+	quietly('npm', ['run', 'build'], logFile);
 	const packDir = mkdtempSync(join(tmpdir(), 'wa-pack-'));
-	execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	quietly('npm', ['pack', '--pack-destination', packDir], logFile);
 	const tarball = readdirSync(packDir).find((file) => file.endsWith('.tgz'));
 	if (!tarball) throw new Error('npm pack produced no tarball');
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
@@ -66,8 +95,11 @@ export function installPackage(userFolder: string): void {
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target, { recursive: true });
 	execFileSync('tar', ['-xzf', join(packDir, tarball), '-C', target, '--strip-components=1']);
-	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }));
 	// n8n-workflow is a peer dependency: n8n provides it to community packages at runtime.
+	const manifestPath = join(target, 'package.json');
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+	writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }));
 	rmSync(packDir, { recursive: true, force: true });
 }
 
@@ -105,6 +137,12 @@ export function n8nEnv(options: N8nOptions, brokerPort: number): NodeJS.ProcessE
 export async function n8nCli(options: N8nOptions, args: string[]): Promise<string> {
 	const env = n8nEnv(options, await freePort());
 	return execFileSync(options.paths.n8nBin, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+}
+
+/** Activates an imported workflow: `publish:workflow` in n8n 2.x, `update:workflow --active=true` in 1.x. */
+export async function activateWorkflow(options: N8nOptions, id: string): Promise<string> {
+	const args = options.paths.version.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
+	return await n8nCli(options, args);
 }
 
 /** `n8n execute --id=<id> --rawOutput`, without blocking this process: the sandbox answers n8n from here. */
@@ -169,17 +207,23 @@ export interface RunningN8n {
 
 /**
  * Starts an n8n process: `start` (main, also the default), or `worker` / `webhook` for queue mode. A worker
- * has no HTTP server of its own; `options.port` is then its health-check port.
+ * has no HTTP server of its own; `options.port` is then its health-check port. With `logTo`, n8n's output goes
+ * there and is kept in memory only until n8n is ready (`npm start` runs for hours).
  */
-export async function startN8n(options: N8nOptions, command: 'start' | 'worker' | 'webhook' = 'start'): Promise<RunningN8n> {
+export async function startN8n(options: N8nOptions, command: 'start' | 'worker' | 'webhook' = 'start', logTo?: Writable): Promise<RunningN8n> {
 	const env = n8nEnv(options, await freePort());
 	if (command === 'worker') {
 		Object.assign(env, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(options.port) });
 	}
 	const child = spawn(options.paths.n8nBin, [command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
-	child.stdout?.on('data', (chunk) => (log += String(chunk)));
-	child.stderr?.on('data', (chunk) => (log += String(chunk)));
+	let keep = true;
+	for (const stream of [child.stdout, child.stderr]) {
+		stream?.on('data', (chunk) => {
+			if (keep) log += String(chunk);
+			logTo?.write(chunk);
+		});
+	}
 	const url = `http://127.0.0.1:${options.port}`;
 	const deadline = Date.now() + 180_000;
 	for (;;) {
@@ -196,6 +240,7 @@ export async function startN8n(options: N8nOptions, command: 'start' | 'worker' 
 		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
+	keep = logTo === undefined;
 	return {
 		url,
 		process: child,
@@ -212,10 +257,10 @@ export async function startN8n(options: N8nOptions, command: 'start' | 'worker' 
 }
 
 /** A fresh user folder with the package installed; the default SQLite store lives inside it. */
-export function prepareUserFolder(base?: string): string {
+export function prepareUserFolder(base?: string, logFile?: string): string {
 	const userFolder = base ?? mkdtempSync(join(tmpdir(), 'wa-n8n-'));
 	if (!existsSync(userFolder)) mkdirSync(userFolder, { recursive: true });
-	installPackage(userFolder);
+	installPackage(userFolder, logFile);
 	return userFolder;
 }
 

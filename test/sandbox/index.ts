@@ -6,6 +6,7 @@ import { mediaRoutes } from './routes/media';
 import { messageRoutes } from './routes/messages';
 import { paymentRoutes } from './routes/payments';
 import { phoneNumberRoutes } from './routes/phoneNumbers';
+import { simulatorRoutes } from './routes/simulator';
 import { subscriptionRoutes } from './routes/subscriptions';
 import { templateRoutes } from './routes/templates';
 import { GraphSandbox, type RouteModule } from './server';
@@ -25,6 +26,7 @@ export const ROUTE_MODULES: RouteModule[] = [
 	flowsEncryptionRoutes,
 	paymentRoutes,
 	subscriptionRoutes,
+	simulatorRoutes,
 ];
 
 export function createSandbox(): GraphSandbox {
