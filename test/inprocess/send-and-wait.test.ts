@@ -1,6 +1,6 @@
 import { Container } from '@n8n/di';
 import { generateUrlSignature, InstanceSettings, prepareUrlForSigning } from 'n8n-core';
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeType } from 'n8n-workflow';
 import { WAIT_INDEFINITELY } from 'n8n-workflow';
 
 import { docFixture } from '../helpers';
@@ -356,6 +356,32 @@ describe('Send and Wait, answered through the link', () => {
 				expect(bed.sandbox.requests).toHaveLength(0);
 			} finally {
 				type.customOperations = customOperations;
+			}
+		});
+
+		it('where nodes have no execution custom data (n8n before 2.16) it fails naming the version, sending nothing', async () => {
+			const type = new NodeTypes().getByName(ACTION_TYPE) as INodeType;
+			const operations = type.customOperations!.message;
+			const original = operations.sendAndWait;
+			// The same execute context without `customData`, as n8n 1.x's ExecuteContext is.
+			operations.sendAndWait = async function (this: IExecuteFunctions) {
+				const context = this;
+				const withoutCustomData = new Proxy(context, {
+					get: (target, key) => {
+						if (key === 'customData') return undefined;
+						const value = Reflect.get(target, key, target) as unknown;
+						return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+					},
+				});
+				return await original.call(withoutCustomData);
+			};
+			try {
+				const execution = await bed.n8n.run({ parameters: approval() });
+				expect(execution.status).toBe('error');
+				expect(execution.data.resultData.error?.message).toBe('Send and Wait for Response needs n8n 2.16 or newer');
+				expect(bed.sandbox.requests).toHaveLength(0);
+			} finally {
+				operations.sendAndWait = original;
 			}
 		});
 	});

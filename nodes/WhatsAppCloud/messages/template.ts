@@ -9,7 +9,8 @@ import type { MessageType } from './MessageType';
 
 export const MAX_TEMPLATE_NAME = 512;
 
-const byName = { 'template.mode': ['name'] };
+// A leading '/' names the root parameter: n8n 1.x cannot resolve a dotted name that is not a sibling.
+const byName = { '/template.mode': ['name'] };
 
 const properties: INodeProperties[] = [
 	{

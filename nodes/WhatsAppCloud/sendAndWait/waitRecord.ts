@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
  *
  * Every wait gets a fresh random token, put in the resume URL (`?w=`) and kept in the execution's custom
  * data together with who was asked and which message asked. Custom data is saved with the waiting execution
- * and read back by the webhook() that resumes it (`this.customData`, n8n ≥ 1.0). n8n 2.x also signs the
+ * and read back by the webhook() that resumes it (`this.customData`, which nodes have from n8n 2.16). n8n 2.x also signs the
  * resume URL (HMAC over path and query, `signature=`), so the token cannot be changed; the token itself makes
  * an old URL of the same node (a loop asking again) useless once a newer question replaced it.
  */
@@ -40,6 +40,14 @@ export interface WaitRecord {
 export const newWaitToken = (): string => randomBytes(16).toString('base64url');
 
 function store(ctx: IExecuteFunctions, value: string): void {
+	// n8n before 2.16 (the 1.x line included) gives nodes no execution custom data: say so before anything is sent.
+	if (typeof (ctx as Partial<IExecuteFunctions>).customData?.set !== 'function') {
+		throw new NodeOperationError(ctx.getNode(), 'Send and Wait for Response needs n8n 2.16 or newer', {
+			itemIndex: 0,
+			description:
+				"This n8n version gives nodes no execution custom data, where the wait keeps its one-time token. Update n8n, or use n8n's own WhatsApp Business Cloud node for this step.",
+		});
+	}
 	if (value.length > MAX_RECORD_LENGTH) {
 		throw new NodeOperationError(ctx.getNode(), 'The wait record is too long for n8n\'s execution custom data', { itemIndex: 0 });
 	}
