@@ -49,12 +49,6 @@ export function loadExample(file: string): ExampleWorkflow {
 	return JSON.parse(readExample(file)) as ExampleWorkflow;
 }
 
-export function nodeNamed(workflow: ExampleWorkflow, name: string): ExampleNode {
-	const node = workflow.nodes.find((candidate) => candidate.name === name);
-	if (!node) throw new Error(`${workflow.name} has no node "${name}"`);
-	return node;
-}
-
 /**
  * Whether the action node has the send pipeline's "Messages Per Second" option (Options of the send operations),
  * which the bulk campaign example sets. Read from the node's description, as n8n's editor reads it.
