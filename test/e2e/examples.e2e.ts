@@ -261,41 +261,63 @@ describe('real n8n 2.41.1: the example workflows of examples/', () => {
 		expect((await executionIds('inbound-media-archiver.json')).length).toBe(before.length + 3);
 	});
 
-	it('refund approval: the manager gets Approve / Decline buttons; the tap, through the bot\'s trigger, resumes the run with { approved: true } and the customer is told', async () => {
-		const mark = sends().length;
-		const { id } = saved.get('approval-send-and-wait.json')!;
-		const botRunsBefore = await executionIds('auto-reply-bot.json');
-		const executionId = await api.executeManually(id, 'Start');
+	describe('refund approval', () => {
+		/** "Execute workflow", then the question the manager gets, once the execution waits for the answer. */
+		async function ask(mark: number) {
+			const executionId = await api.executeManually(saved.get('approval-send-and-wait.json')!.id, 'Start');
+			const [question] = await waitFor('the question to the manager', () => (sentTo(MANAGER.from, mark).length > 0 ? sentTo(MANAGER.from, mark) : undefined));
+			await waitFor('the execution to wait', async () => ((await api.execution(executionId)).status === 'waiting' ? true : undefined));
+			const interactive = question.body.interactive as { type: string; body: { text: string }; action: { buttons: Array<{ reply: { id: string; title: string } }> } };
+			const [approve, decline] = interactive.action.buttons.map((button) => button.reply);
+			return { executionId, interactive, approve, decline, questionId: question.response.messages![0].id };
+		}
 
-		const [question] = await waitFor('the question to the manager', () => (sentTo(MANAGER.from, mark).length > 0 ? sentTo(MANAGER.from, mark) : undefined));
-		const interactive = question.body.interactive as { type: string; body: { text: string }; action: { buttons: Array<{ reply: { id: string; title: string } }> } };
-		expect(interactive.type).toBe('button');
-		expect(interactive.body.text).toBe(
-			'Refund request for order A-1001: Pablo Morales asks for $49.90 back.\nReason: The blue elf aloe arrived with a broken pot.\nApprove the refund?',
-		);
-		const [approve, decline] = interactive.action.buttons.map((button) => button.reply);
-		expect([approve.title, decline.title]).toEqual(['Approve refund', 'Decline']);
-		await waitFor('the execution to wait', async () => ((await api.execution(executionId)).status === 'waiting' ? true : undefined));
+		/** The manager taps a button: Meta delivers the tap to the app's one callback URL, the bot's trigger. */
+		async function tap(questionId: string, button: { id: string; title: string }): Promise<void> {
+			await simulate('button_reply', { url: triggerUrl('auto-reply-bot.json'), ...MANAGER, id: button.id, title: button.title, replyTo: questionId });
+		}
 
-		// The manager taps "Approve refund": Meta delivers the tap to the app's one callback URL, the bot's trigger.
-		await simulate('button_reply', { url: triggerUrl('auto-reply-bot.json'), ...MANAGER, id: approve.id, title: approve.title, replyTo: question.response.messages![0].id });
-		const execution = await finished(executionId, 'the approval to finish');
-		expectSucceeded(execution);
-		expect(nodeOutput(execution, 'Ask Manager')).toEqual([
-			expect.objectContaining({ data: expect.objectContaining({ approved: true }), respondedVia: 'chat', respondent: { waId: MANAGER.from, name: MANAGER.name } }),
-		]);
-		expect(sentTo(CUSTOMER.from, mark).map((request) => request.body)).toEqual([
-			{
-				messaging_product: 'whatsapp',
-				recipient_type: 'individual',
-				to: '+16505551234',
-				type: 'text',
-				text: { body: 'Good news, Pablo Morales: your refund of $49.90 for order A-1001 is approved. It reaches your account within 5 business days.' },
-			},
-		]);
-		// The bot swallowed the tap: no bot execution, no answer to the manager.
-		expect(await executionIds('auto-reply-bot.json')).toEqual(botRunsBefore);
-		expect(sentTo(MANAGER.from, mark)).toHaveLength(1);
+		it('the manager gets Approve / Decline buttons; the tap, through the bot\'s trigger, resumes the run with { approved: true } and the customer is told', async () => {
+			const mark = sends().length;
+			const botRunsBefore = await executionIds('auto-reply-bot.json');
+			const { executionId, interactive, approve, decline, questionId } = await ask(mark);
+			expect(interactive.type).toBe('button');
+			expect(interactive.body.text).toBe(
+				'Refund request for order A-1001: Pablo Morales asks for $49.90 back.\nReason: The blue elf aloe arrived with a broken pot.\nApprove the refund?',
+			);
+			expect([approve.title, decline.title]).toEqual(['Approve refund', 'Decline']);
+
+			await tap(questionId, approve);
+			const execution = await finished(executionId, 'the approval to finish');
+			expectSucceeded(execution);
+			expect(nodeOutput(execution, 'Ask Manager')).toEqual([
+				expect.objectContaining({ data: expect.objectContaining({ approved: true }), respondedVia: 'chat', respondent: { waId: MANAGER.from, name: MANAGER.name } }),
+			]);
+			expect(sentTo(CUSTOMER.from, mark).map((request) => request.body)).toEqual([
+				{
+					messaging_product: 'whatsapp',
+					recipient_type: 'individual',
+					to: '+16505551234',
+					type: 'text',
+					text: { body: 'Good news, Pablo Morales: your refund of $49.90 for order A-1001 is approved. It reaches your account within 5 business days.' },
+				},
+			]);
+			// The bot swallowed the tap: no bot execution, no answer to the manager.
+			expect(await executionIds('auto-reply-bot.json')).toEqual(botRunsBefore);
+			expect(sentTo(MANAGER.from, mark)).toHaveLength(1);
+		});
+
+		it('"Decline" resumes the run with { approved: false } and the customer gets the other message', async () => {
+			const mark = sends().length;
+			const { executionId, decline, questionId } = await ask(mark);
+			await tap(questionId, decline);
+			const execution = await finished(executionId, 'the declined approval to finish');
+			expectSucceeded(execution);
+			expect(nodeOutput(execution, 'Ask Manager')).toEqual([expect.objectContaining({ data: expect.objectContaining({ approved: false }) })]);
+			expect(sentTo(CUSTOMER.from, mark).map((request) => request.body.text)).toEqual([
+				{ body: 'Hi Pablo Morales, we could not approve a refund for order A-1001. Reply to this message and we will explain why.' },
+			]);
+		});
 	});
 
 	(throughputOption ? it : it.skip)(
