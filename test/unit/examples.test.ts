@@ -151,8 +151,8 @@ describe('example workflows (examples/*.json)', () => {
 		expect(unknown).toEqual(pending);
 	});
 
-	it.each(examples)('%s carries no credential, secret or account ID: n8n asks for the credential on import', (_file, workflow) => {
-		const text = readExample(_file);
+	it.each(examples)('%s carries no credential, secret or account ID: n8n asks for the credential on import', (file, workflow) => {
+		const text = readExample(file);
 		for (const node of workflow.nodes) expect([node.name, node.credentials]).toEqual([node.name, undefined]);
 		for (const secret of Object.values(SANDBOX_IDS)) expect(text).not.toContain(secret);
 		// Graph IDs (accounts, numbers, templates, media) have 15 or more digits; phone numbers fewer.
