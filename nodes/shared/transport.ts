@@ -196,10 +196,12 @@ export async function downloadMedia(
 		mimeType?: string;
 		/** Meta's answer to `GET /{media-id}` when the caller already has it (saves one request). */
 		knownInfo?: IDataObject;
+		/** The credential when the caller has already read it (its base URL and version are used). */
+		credentials?: ICredentialDataDecryptedObject;
 	} = {},
 ): Promise<MediaDownload> {
 	const { itemIndex } = options;
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const credentials = options.credentials ?? (await ctx.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE));
 	const qs = options.phoneNumberId ? { phone_number_id: options.phoneNumberId } : undefined;
 	const lookUp = async () => {
 		const info = await graphRequest(ctx, { url: `/${encodeURIComponent(mediaId)}`, qs, itemIndex, credentials });

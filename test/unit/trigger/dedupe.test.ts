@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { ObservableObject } from 'n8n-workflow';
 
 import { DEFAULT_TTL_MS, SEEN_KEY, dedupeKey, filterNew } from '../../../nodes/WhatsAppCloudTrigger/dedupe';
 import { eventsFromWebhook } from '../../../nodes/WhatsAppCloudTrigger/events';
@@ -123,8 +124,33 @@ describe('filterNew', () => {
 		const before = store[SEEN_KEY];
 		filterNew(store, messages('a'), { now: 2 });
 		expect(store[SEEN_KEY]).toBe(before);
+		// Updated key by key, not rebuilt: n8n sees the change through the assignment (next test).
 		filterNew(store, messages('b'), { now: 3 });
-		expect(store[SEEN_KEY]).not.toBe(before);
+		expect(seen(store)).toEqual({ a: 1, b: 3 });
+	});
+
+	it("n8n's static data notices a change, and only a change (as getWorkflowStaticData('node') hands it out)", () => {
+		const root = ObservableObject.create({}, undefined, { ignoreEmptyOnFirstChild: true }) as IDataObject & { __dataChanged: boolean };
+		root['node:Trigger'] = ObservableObject.create({}, root);
+		const store = root['node:Trigger'] as IDataObject;
+		root.__dataChanged = false;
+		filterNew(store, messages('a'), { now: 1 });
+		expect(root.__dataChanged).toBe(true);
+		root.__dataChanged = false;
+		filterNew(store, messages('a'), { now: 2 });
+		expect(root.__dataChanged).toBe(false);
+		filterNew(store, messages('b'), { now: 3 });
+		expect(root.__dataChanged).toBe(true);
+
+		// A store n8n restored from its database (every level observed) is noticed too.
+		const restored = ObservableObject.create(JSON.parse(JSON.stringify({ 'node:Trigger': { [SEEN_KEY]: { a: 1 } } })), undefined, {
+			ignoreEmptyOnFirstChild: true,
+		}) as IDataObject & { __dataChanged: boolean };
+		filterNew(restored['node:Trigger'] as IDataObject, messages('a'), { now: 2 });
+		expect(restored.__dataChanged).toBe(false);
+		filterNew(restored['node:Trigger'] as IDataObject, messages('c'), { now: 2 });
+		expect(restored.__dataChanged).toBe(true);
+		expect(JSON.parse(JSON.stringify(restored))).toEqual({ 'node:Trigger': { [SEEN_KEY]: { a: 1, c: 2 } } });
 	});
 
 	it('repairs a corrupt store instead of throwing', () => {

@@ -1,5 +1,5 @@
 import { eventsFromWebhook } from '../../../nodes/WhatsAppCloudTrigger/events';
-import { mediaOf } from '../../../nodes/WhatsAppCloudTrigger/media';
+import { mediaOf } from '../../../nodes/WhatsAppCloudTrigger/inboundMedia';
 import { fieldOfEvent, readOptions, signaturePolicy, subscriptionFields } from '../../../nodes/WhatsAppCloudTrigger/settings';
 
 describe('readOptions', () => {
