@@ -270,15 +270,19 @@ export function filterNewKeyed(store: IDataObject, events: KeyedEvent[], options
  */
 export function compactRecord(record: SeenRecord, now: number, maxEntries: number, ttlMs: number): boolean {
 	let removed = false;
-	const keys = Object.keys(record);
-	let excess = keys.length - maxEntries;
-	for (const key of keys) {
+	const kept: string[] = [];
+	for (const key of Object.keys(record)) {
 		const at = record[key];
-		if (!isTime(at) || now - at >= ttlMs || excess > 0) {
+		if (isTime(at) && now - at < ttlMs) {
+			kept.push(key);
+		} else {
 			delete record[key];
-			excess--;
 			removed = true;
 		}
+	}
+	for (let i = 0; i < kept.length - maxEntries; i++) {
+		delete record[kept[i]];
+		removed = true;
 	}
 	return removed;
 }
