@@ -275,8 +275,8 @@ export const MEDIA_EXTENSIONS: Readonly<Record<string, string>> = {
 };
 
 export interface MediaFile {
-	/** The file's bytes, or a stream of them (n8n's binary data in filesystem mode). */
-	data: Buffer | Readable;
+	/** The file's bytes, or a stream of them (n8n's binary data in filesystem mode, see `readBinaryFile`). */
+	data: Buffer | Readable | AsyncIterable<Buffer>;
 	/** Size in bytes, when known (a stream's size comes from n8n's binary metadata). */
 	size?: number;
 	mimeType: string;
@@ -299,7 +299,7 @@ function multipartBody(fields: Record<string, string>, file: MediaFile): { body:
 	const tail = `${CRLF}--${boundary}--${CRLF}`;
 	const headBuffer = Buffer.from(head, 'utf8');
 	const tailBuffer = Buffer.from(tail, 'utf8');
-	const size = Buffer.isBuffer(file.data) ? file.data.length : file.size;
+	const size = Buffer.isBuffer(file.data) ? file.data.length : Number.isFinite(file.size) ? file.size : undefined;
 	const data = file.data;
 	async function* parts() {
 		yield headBuffer;
