@@ -203,18 +203,20 @@ export interface KeyedEvent {
 	key: string;
 }
 
+/** A record in a store, and the memory that decides which keys it keeps (its bound may be smaller). */
+export interface KeptRecord {
+	record: SeenRecord;
+	kept: SeenKeys;
+}
+
 /**
- * Keeps the events whose key is new and records those keys. `index` is the memory that decides; `record`,
- * when given, is also consulted (keys another process or an earlier run wrote) and receives every new key,
- * and loses every key the index drops. Returns the new events and whether `record` changed.
+ * Keeps the events whose key is new to `memory` and records those keys there. With `store`, the record is
+ * also consulted (keys another process or an earlier run wrote) and receives every new key; it loses every
+ * key `store.kept` drops. Returns the new events and whether the record changed.
  */
-export function recordNew(
-	index: SeenKeys,
-	record: SeenRecord | undefined,
-	events: KeyedEvent[],
-	now: number,
-): { fresh: KeyedEvent[]; changed: boolean } {
+export function recordNew(memory: SeenKeys, events: KeyedEvent[], now: number, store?: KeptRecord): { fresh: KeyedEvent[]; changed: boolean } {
 	let changed = false;
+	const record = store?.record;
 	const drop = record
 		? (key: string) => {
 				if (key in record) {
@@ -223,16 +225,19 @@ export function recordNew(
 				}
 			}
 		: undefined;
-	index.expire(now, drop);
+	const separate = store !== undefined && store.kept !== memory;
+	memory.expire(now, separate ? undefined : drop);
+	if (separate) store.kept.expire(now, drop);
 	const fresh: KeyedEvent[] = [];
 	for (const keyed of events) {
 		const { key } = keyed;
-		if (index.has(key, now)) continue;
+		if (memory.has(key, now)) continue;
 		const stored = record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-		if (isTime(stored) && now - stored < index.ttlMs) continue;
-		index.add(key, now, drop);
-		if (record) {
-			record[key] = now;
+		if (isTime(stored) && now - stored < memory.ttlMs) continue;
+		memory.add(key, now, separate ? undefined : drop);
+		if (store) {
+			if (separate) store.kept.add(key, now, drop);
+			store.record[key] = now;
 			changed = true;
 		}
 		fresh.push(keyed);
@@ -258,7 +263,7 @@ export function filterNewKeyed(store: IDataObject, events: KeyedEvent[], options
 	const now = options.now ?? Date.now();
 	const maxEntries = Math.max(0, Math.floor(options.maxEntries ?? DEFAULT_MAX_ENTRIES));
 	const { record, index, changed: repaired } = indexOf(store, maxEntries, options.ttlMs ?? DEFAULT_TTL_MS);
-	const { fresh, changed } = recordNew(index, record, events, now);
+	const { fresh, changed } = recordNew(index, events, now, { record, kept: index });
 	if (changed || repaired) store[SEEN_KEY] = record;
 	return fresh;
 }

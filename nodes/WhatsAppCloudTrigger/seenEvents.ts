@@ -15,11 +15,20 @@ import {
 /** At most this many trigger nodes keep a memory of seen events in one process; the least recently used goes first. */
 const MAX_STORES = 100;
 
+/**
+ * Keys kept in the node's static data: the most recent ones. n8n reads a workflow's static data from its
+ * database, and parses it, for every webhook request: an object of 10,000 keys costs about 13 ms per request
+ * (it capped a process at ~60 deliveries/s), 1,000 about 1 ms. This process's memory still holds 10,000.
+ */
+export const PERSISTED_MAX_ENTRIES = 1_000;
+
 /** Keys a node adds between two clean-ups of its static-data record (see `compactRecord`). */
-const COMPACT_EVERY = Math.ceil(DEFAULT_MAX_ENTRIES / 10);
+const COMPACT_EVERY = Math.ceil(PERSISTED_MAX_ENTRIES / 10);
 
 interface NodeMemory {
 	seen: SeenKeys;
+	/** The keys this process put in the static-data record. */
+	persisted: SeenKeys;
 	addedSinceCompaction: number;
 }
 
@@ -35,7 +44,11 @@ function memoryOf(key: string): NodeMemory {
 	if (node) {
 		memory.delete(key);
 	} else {
-		node = { seen: new SeenKeys(DEFAULT_MAX_ENTRIES, DEFAULT_TTL_MS), addedSinceCompaction: 0 };
+		node = {
+			seen: new SeenKeys(DEFAULT_MAX_ENTRIES, DEFAULT_TTL_MS),
+			persisted: new SeenKeys(PERSISTED_MAX_ENTRIES, DEFAULT_TTL_MS),
+			addedSinceCompaction: 0,
+		};
 		if (memory.size >= MAX_STORES) memory.delete(memory.keys().next().value as string);
 	}
 	memory.set(key, node);
@@ -47,8 +60,9 @@ const isRecord = (value: unknown): value is SeenRecord =>
 
 /**
  * The events not delivered before. This process's memory decides, in O(1) per event; the node's static
- * data is also consulted key by key and receives the new keys, so a store that n8n does persist (and
- * shares between processes or keeps across a restart) is honoured, without reading it whole per delivery.
+ * data is also consulted key by key and receives the new keys (the last PERSISTED_MAX_ENTRIES), so a store
+ * that n8n does persist (and shares between processes or keeps across a restart) is honoured, without
+ * reading it whole per delivery.
  * A test listen uses only its own static data, so sending the same test payload again still runs.
  */
 export function skipSeen(ctx: IWebhookFunctions, events: KeyedEvent[], now = Date.now()): KeyedEvent[] {
@@ -59,13 +73,13 @@ export function skipSeen(ctx: IWebhookFunctions, events: KeyedEvent[], now = Dat
 	const node = memoryOf(`${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`);
 	const stored = store[SEEN_KEY];
 	const record: SeenRecord = isRecord(stored) ? stored : {};
-	const { fresh, changed } = recordNew(node.seen, record, events, now);
+	const { fresh, changed } = recordNew(node.seen, events, now, { record, kept: node.persisted });
 	let write = changed || (stored !== undefined && !isRecord(stored));
 	node.addedSinceCompaction += fresh.length;
 	if (node.addedSinceCompaction >= COMPACT_EVERY) {
 		node.addedSinceCompaction = 0;
 		// Keys this process never saw (another process's, or from before a restart) leave only here.
-		write = compactRecord(record, now, DEFAULT_MAX_ENTRIES, DEFAULT_TTL_MS) || write;
+		write = compactRecord(record, now, PERSISTED_MAX_ENTRIES, DEFAULT_TTL_MS) || write;
 	}
 	if (write) (store as IDataObject)[SEEN_KEY] = record;
 	return fresh;

@@ -325,13 +325,11 @@ export async function uploadMedia(
 	const { body, contentType, length } = multipartBody({ messaging_product: 'whatsapp', type: file.mimeType }, file);
 	const headers: IDataObject = { 'Content-Type': contentType };
 	if (length !== undefined) headers['Content-Length'] = String(length);
-	const answer = await graphRequest(ctx, {
-		method: 'POST',
-		url: `/${encodeURIComponent(phoneNumberId)}/media`,
-		body: body as unknown as IDataObject,
-		headers,
-		itemIndex: options.itemIndex,
-	});
+	const call: GraphCall = { method: 'POST', url: `/${encodeURIComponent(phoneNumberId)}/media`, body: body as unknown as IDataObject, headers, itemIndex: options.itemIndex };
+	// With redirects allowed, axios's follow-redirects keeps every byte of a request body until the answer (to
+	// send it again after a redirect): a 100 MB upload would sit in memory. Graph does not redirect uploads.
+	const response = checkGraphResponse(ctx, await graphResponse(ctx, call, { disableFollowRedirect: true }), options.itemIndex);
+	const answer = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
 	if (typeof answer.id !== 'string' || !answer.id) {
 		throw new NodeOperationError(ctx.getNode(), 'The media upload answered without a media ID', { itemIndex: options.itemIndex });
 	}

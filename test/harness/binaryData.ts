@@ -5,7 +5,8 @@
  */
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
-import { BinaryDataConfig, BinaryDataService } from 'n8n-core';
+import { BinaryDataConfig, BinaryDataService, ExecuteSingleContext } from 'n8n-core';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,4 +33,24 @@ export async function useFilesystemBinaryData(): Promise<FilesystemBinaryData> {
 			rmSync(dir, { recursive: true, force: true });
 		},
 	};
+}
+
+/**
+ * The real n8n-core ExecuteSingleContext that RoutingNode creates while `run` executes the action node (the
+ * `this` of its preSend hooks), for calling shared transport functions the way a hook would.
+ */
+export async function captureExecuteSingleContext(run: () => Promise<unknown>): Promise<IExecuteSingleFunctions> {
+	const original = ExecuteSingleContext.prototype.getNodeParameter;
+	let captured: IExecuteSingleFunctions | undefined;
+	ExecuteSingleContext.prototype.getNodeParameter = function (this: ExecuteSingleContext, ...args: Parameters<typeof original>) {
+		captured ??= this;
+		return original.apply(this, args);
+	};
+	try {
+		await run();
+	} finally {
+		ExecuteSingleContext.prototype.getNodeParameter = original;
+	}
+	if (!captured) throw new Error('the run created no ExecuteSingleContext');
+	return captured;
 }

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { BinaryDataService, ExecuteSingleContext } from 'n8n-core';
+import { BinaryDataService } from 'n8n-core';
 import { Container } from '@n8n/di';
 import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
 
@@ -15,7 +15,7 @@ import { uploadMedia } from '../../nodes/shared/transport';
 import { forgetCredentials } from '../../nodes/WhatsAppCloudTrigger/credentialCache';
 import { forgetSeenEvents } from '../../nodes/WhatsAppCloudTrigger/seenEvents';
 import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
-import { useFilesystemBinaryData, type FilesystemBinaryData } from '../harness/binaryData';
+import { captureExecuteSingleContext, useFilesystemBinaryData, type FilesystemBinaryData } from '../harness/binaryData';
 import { callTriggerWebhook, runAction, sandboxCredentials } from '../harness/n8n';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { syntheticFile } from '../sandbox/routes/media';
@@ -132,28 +132,23 @@ describe('100 MB media with filesystem binary data', () => {
 
 	it('readBinaryFile streams a stored file to uploadMedia (never a whole-file Buffer), through a real n8n-core context', async () => {
 		const binary = await storeBinary(file, 'application/pdf', 'catalogue.pdf');
-		// The context RoutingNode hands a preSend hook for this item: captured from a real run of the node.
-		let context: IExecuteSingleFunctions | undefined;
-		const original = ExecuteSingleContext.prototype.getNodeParameter;
-		const spy = jest.spyOn(ExecuteSingleContext.prototype, 'getNodeParameter').mockImplementation(function (this: ExecuteSingleContext, ...args) {
-			context ??= this;
-			return original.apply(this, args);
-		});
-		await runAction({
-			credentials: sandboxCredentials(sandbox.baseUrl),
-			items: [{ json: {}, binary: { data: binary } }],
-			parameters: { resource: 'media', operation: 'getUrl', mediaObjectId: MEDIA_ID },
-		});
-		spy.mockRestore();
-		expect(context).toBeDefined();
+		// The context RoutingNode hands a preSend hook for this item, from a real run of the node.
+		const context = await captureExecuteSingleContext(
+			async () =>
+				await runAction({
+					credentials: sandboxCredentials(sandbox.baseUrl),
+					items: [{ json: {}, binary: { data: binary } }],
+					parameters: { resource: 'media', operation: 'getUrl', mediaObjectId: MEDIA_ID },
+				}),
+		);
 
-		const getBinaryStream = jest.spyOn(context!.helpers, 'getBinaryStream');
-		const upload = await readBinaryFile(context!, context!.getInputData().binary!.data, 'document');
+		const getBinaryStream = jest.spyOn(context.helpers, 'getBinaryStream');
+		const upload = await readBinaryFile(context, context.getInputData().binary!.data, 'document');
 		expect(upload).toMatchObject({ size: SIZE, mimeType: 'application/pdf', fileName: 'catalogue.pdf' });
 		expect(Buffer.isBuffer(upload.data)).toBe(false);
 		expect(getBinaryStream).not.toHaveBeenCalled(); // opened only when the upload reads it
 
-		const answer = await uploadMedia(context!, SANDBOX_IDS.phoneNumberId, upload);
+		const answer = await uploadMedia(context, SANDBOX_IDS.phoneNumberId, upload);
 		expect(getBinaryStream).toHaveBeenCalledTimes(1);
 		const [request] = sandbox.requestsTo('POST', `/${SANDBOX_IDS.phoneNumberId}/media`);
 		expect(Number(request.headers['content-length'])).toBe(request.rawBody.length);

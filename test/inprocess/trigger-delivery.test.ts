@@ -12,7 +12,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { CREDENTIAL_TTL_MS, forgetCredentials } from '../../nodes/WhatsAppCloudTrigger/credentialCache';
 import { MAX_EVENT_DEPTH, TOO_DEEP } from '../../nodes/WhatsAppCloudTrigger/events';
 import { MEDIA_CONCURRENCY } from '../../nodes/WhatsAppCloudTrigger/inboundMedia';
-import { forgetSeenEvents } from '../../nodes/WhatsAppCloudTrigger/seenEvents';
+import { SEEN_KEY } from '../../nodes/WhatsAppCloudTrigger/dedupe';
+import { forgetSeenEvents, PERSISTED_MAX_ENTRIES } from '../../nodes/WhatsAppCloudTrigger/seenEvents';
 import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
 import { forgetRefusals, REFUSAL_LOG_INTERVAL_MS } from '../../nodes/WhatsAppCloudTrigger/webhook';
 import { callTriggerWebhook, sandboxCredentials } from '../harness/n8n';
@@ -20,7 +21,7 @@ import { SANDBOX_IDS } from '../sandbox';
 
 const offline = sandboxCredentials('http://127.0.0.1:9');
 
-function post(body: unknown, opts: { options?: IDataObject; signature?: string | null; credentials?: IDataObject } = {}) {
+function post(body: unknown, opts: { options?: IDataObject; signature?: string | null; credentials?: IDataObject; staticData?: IDataObject } = {}) {
 	const rawBody = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
 	const signature = opts.signature === undefined ? signPayload(rawBody, SANDBOX_IDS.appSecret) : opts.signature;
@@ -29,6 +30,7 @@ function post(body: unknown, opts: { options?: IDataObject; signature?: string |
 		parameters: { verifyToken: 'token', options: opts.options ?? {} },
 		credentials: (opts.credentials ?? offline) as never,
 		call: { webhookName: 'default', headers, rawBody },
+		staticData: opts.staticData,
 	});
 }
 
@@ -197,5 +199,25 @@ describe('Download Media on a batch', () => {
 			expect(Buffer.from(item.binary!.data.data, 'base64').toString()).toBe(`bytes of ${1000 + i}`);
 		});
 		expect(maxInFlight).toBe(MEDIA_CONCURRENCY);
+	});
+});
+
+describe('what a delivery keeps in static data', () => {
+	it(`keeps the last ${PERSISTED_MAX_ENTRIES} keys there (cheap for n8n to load per request); this process remembers more`, async () => {
+		const staticData: IDataObject = {};
+		const ids = Array.from({ length: PERSISTED_MAX_ENTRIES + 50 }, (_, i) => `wamid.KEEP${i}`);
+		for (let at = 0; at < ids.length; at += 150) {
+			expect((await post(messagesBody({ messages: ids.slice(at, at + 150).map(text) }), { staticData })).items).toHaveLength(Math.min(150, ids.length - at));
+		}
+		const record = (staticData['node:WhatsApp Cloud Trigger'] as IDataObject)[SEEN_KEY] as Record<string, number>;
+		expect(Object.keys(record)).toHaveLength(PERSISTED_MAX_ENTRIES);
+		expect(ids[0] in record).toBe(false);
+		expect(ids[ids.length - 1] in record).toBe(true);
+
+		// This process: the oldest is still known. After a restart: the recorded ones are.
+		expect((await post(messagesBody({ messages: [text(ids[0])] }), { staticData })).items).toBeUndefined();
+		forgetSeenEvents();
+		expect((await post(messagesBody({ messages: [text(ids[ids.length - 1])] }), { staticData })).items).toBeUndefined();
+		expect((await post(messagesBody({ messages: [text(ids[0])] }), { staticData })).items).toHaveLength(1);
 	});
 });

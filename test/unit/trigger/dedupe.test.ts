@@ -233,18 +233,20 @@ describe('recordNew with a record several writers share', () => {
 
 	it('honours keys in the record this memory never saw, and writes its new keys there', () => {
 		const record: Record<string, number> = { other: 5 };
-		const { fresh, changed } = recordNew(new SeenKeys(), record, keyed('other', 'mine'), 10);
+		const { fresh, changed } = recordNew(new SeenKeys(), keyed('other', 'mine'), 10, { record, kept: new SeenKeys() });
 		expect(fresh.map((k) => k.key)).toEqual(['mine']);
 		expect(changed).toBe(true);
 		expect(record).toEqual({ other: 5, mine: 10 });
 	});
 
-	it('removes from the record what the memory evicts', () => {
+	it('removes from the record what its own bound evicts, while the memory remembers more', () => {
 		const record: Record<string, number> = {};
-		const seen = new SeenKeys(2, 1000);
-		recordNew(seen, record, keyed('a', 'b'), 1);
-		recordNew(seen, record, keyed('c'), 2);
+		const memory = new SeenKeys(3, 1000);
+		const kept = new SeenKeys(2, 1000);
+		recordNew(memory, keyed('a', 'b'), 1, { record, kept });
+		recordNew(memory, keyed('c'), 2, { record, kept });
 		expect(record).toEqual({ b: 1, c: 2 });
+		expect(recordNew(memory, keyed('a', 'd'), 3, { record, kept }).fresh.map((k) => k.key)).toEqual(['d']);
 	});
 
 	it('compaction drops expired and oldest entries of the record, and nothing else', () => {
