@@ -2,8 +2,9 @@
  * `npm run bench:n8n`: the trigger in a real n8n 2.41.1 process (one main process, SQLite, Node 24, this
  * package installed as a community package), under load from this process. Signed status-only deliveries
  * that the trigger filters out (Events: Message), so no execution starts: the figure is what answering
- * Meta costs. Concurrency 1, 8 and 32, with n8n's default `vm` expression engine and with the legacy one;
- * n8n's own Webhook node (an execution per request) is measured beside it. Prints figures, asserts nothing.
+ * Meta costs. Concurrency 1, 8 and 32; the trigger at versions 2 and 1; n8n's default `vm` expression engine,
+ * the same with lazily taken isolates, and the legacy engine; n8n's own Webhook node (an execution per
+ * request) beside it. Prints figures, asserts nothing.
  */
 import { Agent, request } from 'node:http';
 
@@ -13,38 +14,34 @@ import { credentialExport, CREDENTIAL_ID } from '../e2e/workflows';
 import { SANDBOX_IDS } from '../sandbox';
 import { percentile } from './stats';
 
-const TRIGGER_WEBHOOK_ID = '9e1d2c3b-4a5f-4e6d-8c7b-0a1b2c3d4e5f';
+/** Webhook IDs of the trigger at each of its versions (n8n treats version-1 webhook nodes differently). */
+const TRIGGER_WEBHOOK_IDS: Record<1 | 2, string> = { 1: '9e1d2c3b-4a5f-4e6d-8c7b-0a1b2c3d4e51', 2: '9e1d2c3b-4a5f-4e6d-8c7b-0a1b2c3d4e52' };
 const WEBHOOK_NODE_PATH = 'bench-webhook-node';
 const SECONDS_PER_LEVEL = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = [1, 8, 32];
-const ENGINES = (process.env.BENCH_ENGINES ?? 'vm,legacy').split(',') as Array<'vm' | 'legacy'>;
-/** n8n settings of the expression engine passed on from this environment (e.g. N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true). */
-const ENGINE_SETTINGS = Object.fromEntries(
-	Object.entries(process.env).filter(([name]) => name.startsWith('N8N_EXPRESSION_ENGINE_')),
-) as Record<string, string>;
 
 function workflows() {
 	const credentials = { whatsAppCloudApi: { id: CREDENTIAL_ID, name: 'WhatsApp Cloud (sandbox)' } };
 	return [
-		{
-			id: 'waBenchTrigger001',
-			name: 'Bench: WhatsApp Cloud Trigger, messages only',
+		...([1, 2] as const).map((version) => ({
+			id: `waBenchTriggerV${version}`,
+			name: `Bench: WhatsApp Cloud Trigger v${version}, messages only`,
 			active: false,
 			settings: { executionOrder: 'v1' },
 			connections: {},
 			nodes: [
 				{
-					id: '4f0c3a2e-1b5d-4c7e-9a8f-000000000101',
+					id: `4f0c3a2e-1b5d-4c7e-9a8f-00000000010${version}`,
 					name: 'WhatsApp Cloud Trigger',
 					type: 'n8n-nodes-whatsapp-cloud.whatsAppCloudTrigger',
-					typeVersion: 1,
+					typeVersion: version,
 					position: [0, 0],
-					webhookId: TRIGGER_WEBHOOK_ID,
+					webhookId: TRIGGER_WEBHOOK_IDS[version],
 					parameters: { verifyToken: 'bench-verify-token', options: { events: ['message'] } },
 					credentials,
 				},
 			],
-		},
+		})),
 		{
 			id: 'waBenchWebhook001',
 			name: "Bench: n8n's Webhook node",
@@ -165,20 +162,34 @@ async function waitForPost(url: string, timeoutMs = 120_000): Promise<void> {
 const describe = (r: LoadResult) =>
 	`${Math.round(r.perSecond)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms${r.failed ? `, ${r.failed} not 200` : ''}`;
 
-async function measureEngine(base: N8nOptions, engine: 'vm' | 'legacy'): Promise<void> {
-	const options: N8nOptions = { ...base, port: await freePort(), env: { ...base.env, ...ENGINE_SETTINGS, N8N_EXPRESSION_ENGINE: engine } };
+interface Setting {
+	label: string;
+	env: Record<string, string>;
+}
+
+/** n8n's default expression engine, the same with isolates taken only when an expression runs, and the legacy engine. */
+const SETTINGS: Setting[] = [
+	{ label: 'vm engine (default)', env: { N8N_EXPRESSION_ENGINE: 'vm' } },
+	{ label: 'vm engine, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true', env: { N8N_EXPRESSION_ENGINE: 'vm', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } },
+	{ label: 'legacy engine', env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
+];
+
+async function measureSetting(base: N8nOptions, setting: Setting): Promise<void> {
+	const options: N8nOptions = { ...base, port: await freePort(), env: { ...base.env, ...setting.env } };
 	const n8n = await startN8n(options);
 	try {
-		const triggerUrl = `${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
 		const webhookNodeUrl = `${n8n.url}/webhook/${WEBHOOK_NODE_PATH}`;
-		await waitForWebhook(triggerUrl);
+		for (const version of [2, 1] as const) {
+			const triggerUrl = `${n8n.url}/webhook/${TRIGGER_WEBHOOK_IDS[version]}/webhook`;
+			await waitForWebhook(triggerUrl);
+			await load(triggerUrl, 4, 3); // warm-up
+			const levels: string[] = [];
+			for (const concurrency of CONCURRENCY) levels.push(`c=${concurrency}: ${describe(await load(triggerUrl, concurrency, SECONDS_PER_LEVEL))}`);
+			console.log(`${setting.label}, trigger v${version}: ${levels.join(' | ')}`);
+		}
 		await waitForPost(webhookNodeUrl);
-		await load(triggerUrl, 4, 3); // warm-up
-		const levels: string[] = [];
-		for (const concurrency of CONCURRENCY) levels.push(`c=${concurrency}: ${describe(await load(triggerUrl, concurrency, SECONDS_PER_LEVEL))}`);
-		console.log(`WhatsApp Cloud Trigger, engine ${engine}: ${levels.join(' | ')}`);
 		await load(webhookNodeUrl, 4, 3);
-		console.log(`n8n Webhook node (an execution per request), engine ${engine}: c=8: ${describe(await load(webhookNodeUrl, 8, SECONDS_PER_LEVEL))}`);
+		console.log(`${setting.label}, n8n Webhook node (an execution per request): c=8: ${describe(await load(webhookNodeUrl, 8, SECONDS_PER_LEVEL))}`);
 	} finally {
 		await n8n.stop();
 	}
@@ -196,9 +207,7 @@ async function main(): Promise<void> {
 	console.log(
 		`\n== trigger in a real n8n 2.41.1 (main process, SQLite, Node 24; load from this process, same 2 cores), signed status deliveries filtered out (no execution), ${SECONDS_PER_LEVEL} s per level`,
 	);
-	const settings = Object.entries(ENGINE_SETTINGS).map(([k, v]) => `${k}=${v}`);
-	if (settings.length > 0) console.log(`(with ${settings.join(' ')})`);
-	for (const engine of ENGINES) await measureEngine(options, engine);
+	for (const setting of SETTINGS) await measureSetting(options, setting);
 	console.log("n8n's built-in WhatsApp Trigger cannot be activated here (it subscribes at graph.facebook.com on activation).");
 }
 

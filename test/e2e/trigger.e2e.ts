@@ -56,6 +56,7 @@ interface ExecutionSummary {
 describe('WhatsApp Cloud Trigger in real n8n 2.41.1, automatic subscription', () => {
 	let sandbox: GraphSandbox;
 	let n8n: RunningN8n;
+	let options: N8nOptions;
 	let prodUrl: string;
 	let testUrl: string;
 	let cookie = '';
@@ -99,7 +100,8 @@ describe('WhatsApp Cloud Trigger in real n8n 2.41.1, automatic subscription', ()
 	beforeAll(async () => {
 		const paths = ensureN8n();
 		sandbox = await createSandbox().start();
-		const options: N8nOptions = { userFolder: prepareUserFolder(), port: await freePort(), paths };
+		// Refused deliveries are logged at level warn: the log is part of what these tests check.
+		options = { userFolder: prepareUserFolder(), port: await freePort(), paths, env: { N8N_LOG_LEVEL: 'warn' } };
 		await n8nCli(options, ['import:credentials', `--input=${copyInto(options.userFolder, 'credentials.json', credentialExport(sandbox.baseUrl))}`]);
 		await n8nCli(options, ['import:workflow', `--input=${copyInto(options.userFolder, 'workflow.json', automaticTriggerWorkflow())}`]);
 		await n8nCli(options, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
@@ -137,6 +139,10 @@ describe('WhatsApp Cloud Trigger in real n8n 2.41.1, automatic subscription', ()
 		expect((await sandbox.sendWebhook(prodUrl, envelope({ messages: [text('wamid.F')] }), { appSecret: 'forged' })).status).toBe(401);
 		expect((await sandbox.sendWebhook(prodUrl, envelope({ messages: [text('wamid.U')] }), { signature: null })).status).toBe(401);
 		await expectNoNewExecution(before);
+		// Why nothing arrives is in n8n's log, once (the unsigned one a moment later is only counted), without secrets.
+		const refusals = n8n.output().split('\n').filter((line) => line.includes('refused a webhook with 401'));
+		expect(refusals).toEqual([expect.stringContaining("does not match the body signed with the credential's App Secret")]);
+		expect(n8n.output()).not.toContain(SANDBOX_IDS.appSecret);
 	});
 
 	it('a batched POST starts one execution with one item per message; its redelivery starts none', async () => {
@@ -149,6 +155,18 @@ describe('WhatsApp Cloud Trigger in real n8n 2.41.1, automatic subscription', ()
 		expect(items.map((i) => i.json.messageId)).toEqual(['wamid.B1', 'wamid.B2']);
 
 		expect((await sandbox.sendWebhook(prodUrl, batch)).status).toBe(200);
+		await expectNoNewExecution(before + 1);
+	});
+
+	it('after n8n restarts, redelivering an event it already ran still starts nothing (the static data n8n saved)', async () => {
+		const before = (await executions()).length;
+		const delivery = envelope({ messages: [text('wamid.RESTART')] });
+		expect((await sandbox.sendWebhook(prodUrl, delivery)).status).toBe(200);
+		await newExecution(before);
+		await n8n.stop();
+		n8n = await startN8n(options);
+		await waitForWebhook(prodUrl);
+		expect((await sandbox.sendWebhook(prodUrl, delivery)).status).toBe(200);
 		await expectNoNewExecution(before + 1);
 	});
 
