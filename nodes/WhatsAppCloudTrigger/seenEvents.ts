@@ -34,8 +34,9 @@ interface NodeMemory {
 
 /**
  * Seen-event keys per workflow and node, in this process. n8n 2.41 builds a new workflow, with static data
- * read from its database, for every webhook request, and may not keep what webhook() wrote there (an
- * execution started by the same delivery reloads it); this memory is what reliably catches redeliveries.
+ * read from its database, for every webhook request, and saves what webhook() wrote there once the answer is
+ * sent (test/e2e/trigger.e2e.ts checks a redelivery after a restart); this memory decides first, at constant
+ * cost, and also covers a save that raced an execution of the same workflow.
  */
 const memory = new Map<string, NodeMemory>();
 
