@@ -15,7 +15,8 @@ import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
 import { captureExecuteSingleContext, useFilesystemBinaryData } from '../harness/binaryData';
 import { callTriggerWebhook, runAction, sandboxCredentials } from '../harness/n8n';
 import { SANDBOX_IDS } from '../sandbox';
-import { delivery, text } from './trigger';
+import { inboundText } from '../harness/deliveries';
+import { delivery } from './trigger';
 
 const MB = 1024 * 1024;
 const SIZE = 100 * MB;
@@ -71,7 +72,7 @@ async function measureOne(
 			case 'triggerDownload':
 				return await growth(async () => {
 					const document = { id: mediaId, mime_type: 'application/pdf', filename: 'catalogue.pdf' };
-					const raw = delivery({ messages: [{ ...text(`wamid.MEDIA${mediaId}`), type: 'document', document }] });
+					const raw = delivery({ messages: [{ ...inboundText(`wamid.MEDIA${mediaId}`), type: 'document', document }] });
 					const result = await callTriggerWebhook({
 						parameters: { verifyToken: 'bench', options: { downloadMedia: true } },
 						credentials,

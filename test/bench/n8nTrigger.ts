@@ -11,6 +11,7 @@ import { Agent, request } from 'node:http';
 import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
 import { copyInto, ensureN8n, freePort, n8nCli, prepareUserFolder, startN8n, waitForWebhook, type N8nOptions } from '../e2e/n8nInstance';
 import { credentialExport, CREDENTIAL_ID } from '../e2e/workflows';
+import { messagesDelivery, outboundStatus } from '../harness/deliveries';
 import { SANDBOX_IDS } from '../sandbox';
 import { percentile } from './stats';
 
@@ -68,34 +69,8 @@ let sequence = 0;
 /** One status webhook as Meta sends it (about three per message sent), signed with the credential's App Secret. */
 function statusDelivery(): { body: Buffer; signature: string } {
 	sequence++;
-	const body = Buffer.from(
-		JSON.stringify({
-			object: 'whatsapp_business_account',
-			entry: [
-				{
-					id: SANDBOX_IDS.businessAccountId,
-					changes: [
-						{
-							field: 'messages',
-							value: {
-								messaging_product: 'whatsapp',
-								metadata: { display_phone_number: SANDBOX_IDS.displayPhoneNumber, phone_number_id: SANDBOX_IDS.phoneNumberId },
-								statuses: [
-									{
-										id: `wamid.BENCH${sequence}`,
-										status: ['sent', 'delivered', 'read'][sequence % 3],
-										timestamp: String(Math.floor(Date.now() / 1000)),
-										recipient_id: '16505551234',
-										pricing: { billable: true, pricing_model: 'PMP', category: 'utility' },
-									},
-								],
-							},
-						},
-					],
-				},
-			],
-		}),
-	);
+	const status = outboundStatus(`wamid.BENCH${sequence}`, ['sent', 'delivered', 'read'][sequence % 3], String(Math.floor(Date.now() / 1000)));
+	const body = Buffer.from(JSON.stringify(messagesDelivery({ statuses: [status] })));
 	return { body, signature: signPayload(body, SANDBOX_IDS.appSecret) };
 }
 

@@ -8,7 +8,7 @@ import type { IDataObject, INodeType } from 'n8n-workflow';
 import { forgetSeenEvents } from '../../nodes/WhatsAppCloudTrigger/seenEvents';
 import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
 import { WhatsAppCloudTrigger } from '../../nodes/WhatsAppCloudTrigger/WhatsAppCloudTrigger.node';
-import { SANDBOX_IDS } from '../sandbox';
+import { inboundText, messagesDelivery, outboundStatus } from '../harness/deliveries';
 import { performance } from './stats';
 import { webhookRunner, type Delivery } from './webhookRunner';
 
@@ -22,43 +22,16 @@ function builtInTrigger(): INodeType {
 	return new WhatsAppTrigger();
 }
 
-export const text = (id: string) => ({ from: '16505551234', id, timestamp: '1725499886', type: 'text', text: { body: `message ${id}` } });
-const status = (id: string, value: string) => ({
-	id,
-	status: value,
-	timestamp: '1725499886',
-	recipient_id: '16505551234',
-	pricing: { billable: true, pricing_model: 'CBP', category: 'service' },
-});
+const text = (id: string) => inboundText(id, '1725499886');
 
 export function delivery(value: IDataObject): Buffer {
-	return Buffer.from(
-		JSON.stringify({
-			object: 'whatsapp_business_account',
-			entry: [
-				{
-					id: SANDBOX_IDS.businessAccountId,
-					changes: [
-						{
-							field: 'messages',
-							value: {
-								messaging_product: 'whatsapp',
-								metadata: { display_phone_number: SANDBOX_IDS.displayPhoneNumber, phone_number_id: SANDBOX_IDS.phoneNumberId },
-								contacts: [{ profile: { name: 'Bench' }, wa_id: '16505551234' }],
-								...value,
-							},
-						},
-					],
-				},
-			],
-		}),
-	);
+	return Buffer.from(JSON.stringify(messagesDelivery(value)));
 }
 
 let run = 0;
 const bodies = {
 	message: (i: number) => delivery({ messages: [text(`wamid.B${run}.${i}`)] }),
-	status: (i: number) => delivery({ statuses: [status(`wamid.OUT${run}.${i}`, ['sent', 'delivered', 'read'][i % 3])] }),
+	status: (i: number) => delivery({ statuses: [outboundStatus(`wamid.OUT${run}.${i}`, ['sent', 'delivered', 'read'][i % 3])] }),
 	fifty: (i: number) => delivery({ messages: Array.from({ length: 50 }, (_, j) => text(`wamid.F${run}.${i}.${j}`)) }),
 	fill: () => delivery({ messages: Array.from({ length: 10_000 }, (_, j) => text(`wamid.FILL${run}.${j}`)) }),
 };

@@ -1,3 +1,4 @@
+import { inboundText, messagesDelivery, outboundStatus } from '../harness/deliveries';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { subscriptionState } from '../sandbox/routes/subscriptions';
 import { copyInto, ensureN8n, freePort, n8nCli, prepareUserFolder, startN8n, waitForWebhook, type N8nOptions, type RunningN8n } from './n8nInstance';
@@ -6,28 +7,9 @@ import { AUTO_TRIGGER_WEBHOOK_ID, automaticTriggerWorkflow, credentialExport, VE
 const WORKFLOW_ID = automaticTriggerWorkflow().id;
 const TRIGGER = 'WhatsApp Cloud Trigger';
 
-const envelope = (value: object) => ({
-	object: 'whatsapp_business_account',
-	entry: [
-		{
-			id: SANDBOX_IDS.businessAccountId,
-			changes: [
-				{
-					field: 'messages',
-					value: {
-						messaging_product: 'whatsapp',
-						metadata: { display_phone_number: SANDBOX_IDS.displayPhoneNumber, phone_number_id: SANDBOX_IDS.phoneNumberId },
-						contacts: [{ profile: { name: 'Kerry Fisher' }, wa_id: '16505551234' }],
-						...value,
-					},
-				},
-			],
-		},
-	],
-});
-const text = (id: string) => ({ from: '16505551234', id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: id } });
-const statuses = (...list: Array<[string, string]>) =>
-	envelope({ statuses: list.map(([id, status]) => ({ id, status, timestamp: '1714510004', recipient_id: '16505551234' })) });
+const envelope = messagesDelivery;
+const text = (id: string) => inboundText(id);
+const statuses = (...list: Array<[string, string]>) => envelope({ statuses: list.map(([id, status]) => outboundStatus(id, status)) });
 
 /** n8n stores run data as `flatted` text: every string and object is an index into one array. */
 function unflatten(textData: string): unknown {

@@ -142,6 +142,8 @@ const context: BuildContext = {
 // suites; Send Raw passes the user's JSON on as given, which is checked below on its own terms.
 const CHECKED_TYPES = MESSAGE_TYPES.filter((t) => t.operation !== 'sendTemplate' && t.operation !== 'sendRaw');
 
+const hasOuterSpace = (value: unknown) => typeof value === 'string' && value.trim() !== '' && value !== value.trim();
+
 /**
  * Defects this fuzzer found in the action node, kept out of the properties (so that they keep finding new
  * ones) and pinned by the `KNOWN DEFECT` tests below until fixed. Remove an entry with its fix.
@@ -154,6 +156,11 @@ const KNOWN_DEFECTS: Record<string, (params: IDataObject) => boolean> = {
 		return list.some((item) => typeof item !== 'object' || item === null);
 	},
 	// A payment timestamp before 1970 is sent as a negative number, which Graph refuses.
+	// A List button label, a Flow button text with spaces around it: sent as typed, refused by Graph.
+	sendList: (params) => hasOuterSpace(params.listButton),
+	sendFlow: (params) => hasOuterSpace(params.flowCta),
+	// Doc 84: address messages are only available in India; any other two-letter country is sent and refused.
+	sendAddressRequest: (params) => typeof params.addressCountry === 'string' && /^[A-Z]{2}$/.test(params.addressCountry.trim().toUpperCase()) && params.addressCountry.trim().toUpperCase() !== 'IN',
 	sendOrderStatus: (params) => {
 		const at = params.orderStatusPaymentTimestamp;
 		return (typeof at === 'number' && at < 0) || (typeof at === 'string' && (Date.parse(at) < 0 || Number(at) < 0));
@@ -205,6 +212,16 @@ describe('message build() under arbitrary parameters', () => {
 			orderStatusPaymentTimestamp: '1969-12-31T23:59:59.999Z',
 		});
 		await expect(orderStatus.build(params, context)).rejects.toBeInstanceOf(InputError);
+	});
+
+	it.failing.each([
+		['sendList', { interactiveBody: 'Pick one', listButton: ' Options', listSectionsInput: 'json' }],
+		['sendFlow', { interactiveBody: 'Open the form', flowIdentifyBy: 'id', flowId: '1234567890', flowCta: 'Book ' }],
+		['sendAddressRequest', { interactiveBody: 'Where to?', addressCountry: 'BR' }],
+	])('KNOWN DEFECT %s: a value Graph refuses gives an InputError, not a body', async (operation, values) => {
+		const type = MESSAGE_TYPES.find((t) => t.operation === operation)!;
+		const building = type.build(withDefaults(type, values), context);
+		await expect(building).rejects.toBeInstanceOf(InputError);
 	});
 
 	it('sendRaw: an InputError naming a field, or exactly the JSON object given', async () => {

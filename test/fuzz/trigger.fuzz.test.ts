@@ -189,7 +189,8 @@ describe('trigger webhook() under arbitrary input', () => {
 				// The well-formed messages go in as JSON, the malformed entries as raw text between them.
 				const entries: string[] = ids.map((id) => JSON.stringify(wellFormedMessage(id)));
 				for (const { text, at } of bad) entries.splice(at % (entries.length + 1), 0, text);
-				const value = JSON.stringify({ ...siblings, messages: '@MESSAGES@' }).replace('"@MESSAGES@"', `[${entries.join(',')}]`);
+				// A function, not a string: `$&` and the like in a replacement string are patterns.
+				const value = JSON.stringify({ ...siblings, messages: '@MESSAGES@' }).replace('"@MESSAGES@"', () => `[${entries.join(',')}]`);
 				const rawBody = Buffer.from(`{"object":"whatsapp_business_account","entry":[{"id":"w","changes":[{"field":"messages","value":${value}}]}]}`);
 				if (rawBody.length > MAX_BODY_BYTES) return;
 				const result = await deliver(rawBody, signed(rawBody));

@@ -16,6 +16,7 @@ import { forgetCredentials } from '../../nodes/WhatsAppCloudTrigger/credentialCa
 import { forgetSeenEvents } from '../../nodes/WhatsAppCloudTrigger/seenEvents';
 import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
 import { captureExecuteSingleContext, useFilesystemBinaryData, type FilesystemBinaryData } from '../harness/binaryData';
+import { inboundText, messagesDelivery } from '../harness/deliveries';
 import { callTriggerWebhook, runAction, sandboxCredentials } from '../harness/n8n';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { syntheticFile } from '../sandbox/routes/media';
@@ -79,23 +80,7 @@ describe('100 MB media with filesystem binary data', () => {
 
 	it("the trigger's Download Media puts the whole file in n8n's binary data", async () => {
 		const document = { filename: 'catalogue.pdf', mime_type: 'application/pdf', sha256: hash, id: MEDIA_ID };
-		const body = {
-			object: 'whatsapp_business_account',
-			entry: [
-				{
-					id: SANDBOX_IDS.businessAccountId,
-					changes: [
-						{
-							field: 'messages',
-							value: {
-								metadata: { phone_number_id: SANDBOX_IDS.phoneNumberId },
-								messages: [{ from: '16505551234', id: 'wamid.BIG', timestamp: '1714510003', type: 'document', document }],
-							},
-						},
-					],
-				},
-			],
-		};
+		const body = messagesDelivery({ messages: [{ ...inboundText('wamid.BIG'), type: 'document', document }] });
 		const rawBody = Buffer.from(JSON.stringify(body));
 		const result = await callTriggerWebhook({
 			parameters: { verifyToken: 'token', options: { downloadMedia: true } },

@@ -16,6 +16,7 @@ import { SEEN_KEY } from '../../nodes/WhatsAppCloudTrigger/dedupe';
 import { forgetSeenEvents, PERSISTED_MAX_ENTRIES } from '../../nodes/WhatsAppCloudTrigger/seenEvents';
 import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
 import { forgetRefusals, REFUSAL_LOG_INTERVAL_MS } from '../../nodes/WhatsAppCloudTrigger/webhook';
+import { inboundText, messagesDelivery } from '../harness/deliveries';
 import { callTriggerWebhook, sandboxCredentials } from '../harness/n8n';
 import { SANDBOX_IDS } from '../sandbox';
 
@@ -34,11 +35,8 @@ function post(body: unknown, opts: { options?: IDataObject; signature?: string |
 	});
 }
 
-const messagesBody = (value: IDataObject) => ({
-	object: 'whatsapp_business_account',
-	entry: [{ id: 'waba', changes: [{ field: 'messages', value: { metadata: { phone_number_id: SANDBOX_IDS.phoneNumberId }, ...value } }] }],
-});
-const text = (id: string) => ({ from: '16505551234', id, timestamp: '1714510003', type: 'text', text: { body: id } });
+const messagesBody = messagesDelivery;
+const text = (id: string) => inboundText(id);
 
 let warn: jest.SpyInstance;
 let error: jest.SpyInstance;
@@ -59,7 +57,7 @@ describe('one event that cannot be handled never takes the others with it', () =
 		// Written as text: JSON.stringify itself overflows the stack at this depth.
 		const deep = `${'{"a":'.repeat(depth)}"x"${'}'.repeat(depth)}`;
 		const wrapped = JSON.stringify(messagesBody({ messages: [text('wamid.BEFORE'), { type: 'text', text: 'DEEP' }, text('wamid.AFTER')] }));
-		const body = Buffer.from(wrapped.replace('"DEEP"', deep));
+		const body = Buffer.from(wrapped.replace('"DEEP"', () => deep));
 		const result = await post(body);
 		expect(result.status).toBe(200);
 		expect(result.items?.map((i) => i.json.messageId)).toEqual(['wamid.BEFORE', null, 'wamid.AFTER']);
