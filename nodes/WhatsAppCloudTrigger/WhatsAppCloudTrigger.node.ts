@@ -18,7 +18,11 @@ export class WhatsAppCloudTrigger implements INodeType {
 		name: 'whatsAppCloudTrigger',
 		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves exactly as 1. n8n 2.41 evaluates an expression for every request to a version-1 webhook
+		// node (the binaryData option of its own Webhook node v1); under the default `vm` expression engine that
+		// costs a whole expression isolate per delivery. New nodes are version 2; saved version-1 nodes keep working.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: 'WhatsApp Cloud API webhooks',
 		description: 'Starts the workflow when WhatsApp Cloud API webhooks arrive: messages, statuses and account events',
 		defaults: { name: 'WhatsApp Cloud Trigger' },

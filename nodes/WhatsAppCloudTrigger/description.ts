@@ -1,25 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { waitingRepliesOption } from './resumeWaiting';
-
-/** Webhook fields documented for WhatsApp Business Accounts (api-inventory 4.6, 7.2). */
-export const WEBHOOK_FIELDS: INodePropertyOptions[] = [
-	{ name: 'Business Capability Update', value: 'business_capability_update', description: 'Phone number limit increased' },
-	{ name: 'Messages', value: 'messages', description: 'Inbound messages, message statuses and errors' },
-	{ name: 'Payment Configuration Update', value: 'payment_configuration_update', description: 'Payment configuration status changed (India)' },
-	{ name: 'Phone Number Name Update', value: 'phone_number_name_update', description: 'Display name approved or rejected' },
-	{ name: 'User Preferences', value: 'user_preferences', description: 'A user stopped or resumed marketing messages' },
-];
-
-const EVENTS: INodePropertyOptions[] = [
-	{ name: 'Business Capability Update', value: 'business_capability_update' },
-	{ name: 'Error', value: 'error', description: 'Errors in value.errors[] of the messages field' },
-	{ name: 'Message', value: 'message', description: 'A message a user sent to the business' },
-	{ name: 'Payment Configuration Update', value: 'payment_configuration_update' },
-	{ name: 'Phone Number Name Update', value: 'phone_number_name_update' },
-	{ name: 'Status', value: 'status', description: 'Sent, delivered, read, failed or payment status of a business message' },
-	{ name: 'User Preferences', value: 'user_preferences', description: 'Marketing messages stopped or resumed' },
-];
+import { EVENT_OPTIONS, FIELD_OPTIONS } from './webhookFields';
 
 const STATUSES: INodePropertyOptions[] = [
 	{ name: 'Delivered', value: 'delivered' },
@@ -29,7 +11,8 @@ const STATUSES: INodePropertyOptions[] = [
 	{ name: 'Sent', value: 'sent' },
 ];
 
-const MESSAGE_TYPES: INodePropertyOptions[] = [
+/** Message types of inbound messages (the action node's MESSAGE_TYPES are the ones it sends). */
+const INBOUND_MESSAGE_TYPES: INodePropertyOptions[] = [
 	{ name: 'Audio', value: 'audio', description: 'Audio files and voice notes' },
 	{ name: 'Button (Template Quick Reply)', value: 'button' },
 	{ name: 'Contacts', value: 'contacts' },
@@ -115,7 +98,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'webhookFields',
 		type: 'multiOptions',
 		default: ['messages'],
-		options: WEBHOOK_FIELDS,
+		options: FIELD_OPTIONS,
 		description:
 			'Fields the app subscribes to. Fields needed by the Events option are added automatically; fields already subscribed stay subscribed.',
 		displayOptions: automatic,
@@ -145,11 +128,19 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Verify Token',
 		name: 'verifyToken',
 		type: 'string',
-		typeOptions: { password: true },
 		default: '',
 		required: true,
+		placeholder: 'e.g. my-whatsapp-verify-token',
 		description:
-			'Any secret string. Meta sends it back when it verifies the callback URL; in manual mode, enter the same one in the App Dashboard.',
+			'Any string you choose. Meta sends it back when it verifies the callback URL; in manual mode, enter the same one in the App Dashboard (it is shown here so you can copy it).',
+	},
+	{
+		displayName:
+			'Enter a Verify Token: Meta cannot verify the callback URL without one, and the workflow cannot be activated or listen for test events.',
+		name: 'verifyTokenNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { verifyToken: [''] } },
 	},
 	{
 		displayName: 'Signature Check',
@@ -164,9 +155,10 @@ export const triggerProperties: INodeProperties[] = [
 					"Every POST must carry a valid X-Hub-Signature-256 made with the credential's App Secret; activation fails without an App Secret",
 			},
 			{
-				name: 'Off When the Credential Has No App Secret',
+				name: 'Off',
 				value: 'off',
-				description: 'Accept unsigned webhooks. Only for testing: anyone who knows the URL can start the workflow.',
+				description:
+					'Accept unsigned webhooks while the credential has no App Secret. Only for testing: anyone who knows the URL can start the workflow.',
 			},
 		],
 		description: 'Whether webhooks must be signed by Meta. With an App Secret in the credential, signatures are always checked.',
@@ -199,7 +191,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'events',
 				type: 'multiOptions',
 				default: [],
-				options: EVENTS,
+				options: EVENT_OPTIONS,
 				description: 'Events that start the workflow. Empty: all events.',
 			},
 			{
@@ -215,7 +207,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'messageTypes',
 				type: 'multiOptions',
 				default: [],
-				options: MESSAGE_TYPES,
+				options: INBOUND_MESSAGE_TYPES,
 				description: 'Message events of these types only. Empty: all types. Other events are not affected.',
 			},
 			{

@@ -144,24 +144,46 @@ function toContact(c: IDataObject): WhatsAppContact {
 }
 
 /**
- * The contact whose `wa_id` is `id` (also when one is written with '+' or spaces and the other not).
- * `soleFallback`: inbound items may name the sender differently from `contacts[].wa_id` (the docs
- * say they "may not match"); when the change has exactly one contact, that contact is the sender.
+ * The contacts of one change, indexed once so that finding the contact of each message or status is O(1):
+ * a 3 MB body may carry tens of thousands of both.
  */
-function findContact(contacts: IDataObject[], id: string | null, soleFallback: boolean): WhatsAppContact | null {
-	if (id !== null) {
-		const exact = contacts.find((c) => str(c.wa_id) === id);
-		if (exact) return toContact(exact);
-		const d = digits(id);
-		if (d !== '') {
-			const loose = contacts.find((c) => {
-				const waId = str(c.wa_id);
-				return waId !== null && digits(waId) === d;
-			});
-			if (loose) return toContact(loose);
+class Contacts {
+	private exact?: Map<string, IDataObject>;
+
+	private loose?: Map<string, IDataObject>;
+
+	constructor(private readonly list: IDataObject[]) {}
+
+	private index(): void {
+		this.exact = new Map();
+		this.loose = new Map();
+		for (const c of this.list) {
+			const waId = str(c.wa_id);
+			if (waId === null) continue;
+			// The first contact with a given wa_id wins, as a linear search would find it.
+			if (!this.exact.has(waId)) this.exact.set(waId, c);
+			const d = digits(waId);
+			if (d !== '' && !this.loose.has(d)) this.loose.set(d, c);
 		}
 	}
-	return soleFallback && contacts.length === 1 ? toContact(contacts[0]) : null;
+
+	/**
+	 * The contact whose `wa_id` is `id` (also when one is written with '+' or spaces and the other not).
+	 * `soleFallback`: inbound items may name the sender differently from `contacts[].wa_id` (the docs
+	 * say they "may not match"); when the change has exactly one contact, that contact is the sender.
+	 */
+	find(id: string | null, soleFallback: boolean): WhatsAppContact | null {
+		if (this.list.length === 0) return null;
+		if (id !== null) {
+			if (!this.exact || !this.loose) this.index();
+			const exact = this.exact!.get(id);
+			if (exact) return toContact(exact);
+			const d = digits(id);
+			const loose = d === '' ? undefined : this.loose!.get(d);
+			if (loose) return toContact(loose);
+		}
+		return soleFallback && this.list.length === 1 ? toContact(this.list[0]) : null;
+	}
 }
 
 const TYPE_OBJECTS = [
@@ -181,7 +203,7 @@ function withBase<T extends object>(base: WhatsAppEventBase, own: T): WhatsAppEv
 	return Object.assign({}, base, own);
 }
 
-function messageEvent(message: IDataObject, base: WhatsAppEventBase, contacts: IDataObject[]): WhatsAppMessageEvent {
+function messageEvent(message: IDataObject, base: WhatsAppEventBase, contacts: Contacts): WhatsAppMessageEvent {
 	const from = str(message.from);
 	const context = asObject(message.context);
 	// Docs: [84]'s nfm_reply sample writes "Interactive", the reference [52] "interactive"; both are read.
@@ -199,7 +221,7 @@ function messageEvent(message: IDataObject, base: WhatsAppEventBase, contacts: I
 		event: 'message',
 		type,
 		timestamp: unixSeconds(message.timestamp) ?? base.timestamp,
-		contact: findContact(contacts, from, true),
+		contact: contacts.find(from, true),
 		from,
 		messageId: str(message.id),
 		isReply: replyToMessageId !== null && replyToMessageId !== '',
@@ -220,7 +242,7 @@ function messageEvent(message: IDataObject, base: WhatsAppEventBase, contacts: I
 	});
 }
 
-function statusEvent(status: IDataObject, base: WhatsAppEventBase, contacts: IDataObject[]): WhatsAppStatusEvent {
+function statusEvent(status: IDataObject, base: WhatsAppEventBase, contacts: Contacts): WhatsAppStatusEvent {
 	const recipientId = str(status.recipient_id);
 	const isPayment = status.type === 'payment';
 	const transaction = asObject(asObject(status.payment)?.transaction);
@@ -229,7 +251,7 @@ function statusEvent(status: IDataObject, base: WhatsAppEventBase, contacts: IDa
 		// Docs: [61]'s "Message Delivered" example says `"status": "sent"`; the type is always the payload's `status`.
 		type: isPayment ? 'payment' : (str(status.status) ?? 'unknown'),
 		timestamp: unixSeconds(status.timestamp) ?? base.timestamp,
-		contact: findContact(contacts, recipientId, false),
+		contact: contacts.find(recipientId, false),
 		recipientId,
 		messageId: str(status.id),
 		// Docs: `pricing.billable` is deprecated [52] but still in examples [05, 12, 61]; only the category is derived.
@@ -285,7 +307,7 @@ export function eventsFromWebhook(body: unknown): WhatsAppEvent[] {
 				timestamp: entryTime,
 				contact: null,
 			};
-			const contacts = objects(value?.contacts);
+			const contacts = new Contacts(objects(value?.contacts));
 
 			if (field === 'messages') {
 				for (const message of objects(value?.messages)) events.push(messageEvent(message, base, contacts));
@@ -297,7 +319,7 @@ export function eventsFromWebhook(body: unknown): WhatsAppEvent[] {
 						withBase(base, {
 							type: str(preference.value) ?? field,
 							timestamp: unixSeconds(preference.timestamp) ?? entryTime,
-							contact: findContact(contacts, str(preference.wa_id), true),
+							contact: contacts.find(str(preference.wa_id), true),
 							value: preference,
 						}),
 					);
@@ -314,4 +336,37 @@ export function eventsFromWebhook(body: unknown): WhatsAppEvent[] {
 		}
 	}
 	return events;
+}
+
+/**
+ * Deepest nesting kept in an event's own object (`message`, `status`, `error` or `value`). n8n copies items
+ * recursively (deepCopy, JSON.stringify, structuredClone), which fails a few thousand levels deep and would
+ * take the whole execution, and every other event of the delivery, with it. Meta's payloads nest a few levels.
+ */
+export const MAX_EVENT_DEPTH = 64;
+
+/** What replaces a value nested deeper than MAX_EVENT_DEPTH. */
+export const TOO_DEEP = `[nested deeper than ${MAX_EVENT_DEPTH} levels]`;
+
+/** Replaces, in place, the values of the event's own object nested deeper than MAX_EVENT_DEPTH; true if any was. */
+export function limitDepth(event: WhatsAppEvent): boolean {
+	const own: unknown = 'message' in event ? event.message : 'status' in event ? event.status : 'error' in event ? event.error : event.value;
+	if (typeof own !== 'object' || own === null) return false;
+	let cut = false;
+	const todo: Array<[Record<string, unknown> | unknown[], number]> = [[own as Record<string, unknown>, 1]];
+	while (todo.length > 0) {
+		const [container, depth] = todo.pop()!;
+		const keys = Array.isArray(container) ? container.keys() : Object.keys(container);
+		for (const key of keys) {
+			const child = (container as Record<string | number, unknown>)[key];
+			if (typeof child !== 'object' || child === null) continue;
+			if (depth >= MAX_EVENT_DEPTH) {
+				(container as Record<string | number, unknown>)[key] = TOO_DEEP;
+				cut = true;
+			} else {
+				todo.push([child as Record<string, unknown>, depth + 1]);
+			}
+		}
+	}
+	return cut;
 }

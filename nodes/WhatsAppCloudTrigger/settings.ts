@@ -1,6 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import type { EventFilterOptions } from './filters';
+import { fieldOfEvent } from './webhookFields';
+
+export { fieldOfEvent };
 
 /** Largest webhook body Meta sends (doc 31: "up to 3 MB"); anything bigger is refused. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -29,11 +32,6 @@ export function readOptions(raw: IDataObject): TriggerOptions {
 	};
 }
 
-/** The webhook field each event comes in: messages, statuses and errors in `messages`, the rest in their own field. */
-export function fieldOfEvent(event: string): string {
-	return event === 'message' || event === 'status' || event === 'error' ? 'messages' : event;
-}
-
 /** Fields to subscribe: the chosen ones plus those the Events option needs, `messages` when nothing is chosen. */
 export function subscriptionFields(webhookFields: unknown, events: unknown): string[] {
 	const fields = new Set([...list(webhookFields), ...list(events).map(fieldOfEvent)]);
@@ -51,4 +49,22 @@ export function signaturePolicy(credentials: ICredentialDataDecryptedObject, sig
 	const appSecret = typeof credentials.appSecret === 'string' ? credentials.appSecret : '';
 	if (appSecret !== '') return { check: true, appSecret };
 	return signatureCheck === 'off' ? { check: false } : undefined;
+}
+
+const holdsExpression = (value: unknown): boolean => {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsExpression);
+	return false;
+};
+
+/**
+ * A node parameter as getNodeParameter gives it, but read straight from the node when it holds no
+ * expression: the node's parameters already carry n8n's defaults, and a webhook answers Meta faster without
+ * a trip through the expression engine for values that are plain text.
+ */
+export function nodeParameter(ctx: IWebhookFunctions | IHookFunctions, name: string, fallback: unknown): unknown {
+	const raw = ctx.getNode().parameters?.[name];
+	if (raw === undefined) return fallback;
+	return holdsExpression(raw) ? ctx.getNodeParameter(name, fallback) : raw;
 }

@@ -196,10 +196,12 @@ export async function downloadMedia(
 		mimeType?: string;
 		/** Meta's answer to `GET /{media-id}` when the caller already has it (saves one request). */
 		knownInfo?: IDataObject;
+		/** The credential when the caller has already read it (its base URL and version are used). */
+		credentials?: ICredentialDataDecryptedObject;
 	} = {},
 ): Promise<MediaDownload> {
 	const { itemIndex } = options;
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const credentials = options.credentials ?? (await ctx.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE));
 	const qs = options.phoneNumberId ? { phone_number_id: options.phoneNumberId } : undefined;
 	const lookUp = async () => {
 		const info = await graphRequest(ctx, { url: `/${encodeURIComponent(mediaId)}`, qs, itemIndex, credentials });
@@ -273,8 +275,8 @@ export const MEDIA_EXTENSIONS: Readonly<Record<string, string>> = {
 };
 
 export interface MediaFile {
-	/** The file's bytes, or a stream of them (n8n's binary data in filesystem mode). */
-	data: Buffer | Readable;
+	/** The file's bytes, or a stream of them (n8n's binary data in filesystem mode, see `readBinaryFile`). */
+	data: Buffer | Readable | AsyncIterable<Buffer>;
 	/** Size in bytes, when known (a stream's size comes from n8n's binary metadata). */
 	size?: number;
 	mimeType: string;
@@ -297,7 +299,7 @@ function multipartBody(fields: Record<string, string>, file: MediaFile): { body:
 	const tail = `${CRLF}--${boundary}--${CRLF}`;
 	const headBuffer = Buffer.from(head, 'utf8');
 	const tailBuffer = Buffer.from(tail, 'utf8');
-	const size = Buffer.isBuffer(file.data) ? file.data.length : file.size;
+	const size = Buffer.isBuffer(file.data) ? file.data.length : Number.isFinite(file.size) ? file.size : undefined;
 	const data = file.data;
 	async function* parts() {
 		yield headBuffer;
@@ -332,13 +334,11 @@ export async function uploadMedia(
 	options: { itemIndex?: number } = {},
 ): Promise<IDataObject & { id: string }> {
 	const { body, headers } = mediaUploadBody(file);
-	const answer = await graphRequest(ctx, {
-		method: 'POST',
-		url: `/${encodeURIComponent(phoneNumberId)}/media`,
-		body: body as unknown as IDataObject,
-		headers,
-		itemIndex: options.itemIndex,
-	});
+	const call: GraphCall = { method: 'POST', url: `/${encodeURIComponent(phoneNumberId)}/media`, body: body as unknown as IDataObject, headers, itemIndex: options.itemIndex };
+	// With redirects allowed, axios's follow-redirects keeps every byte of a request body until the answer (to
+	// send it again after a redirect): a 100 MB upload would sit in memory. Graph does not redirect uploads.
+	const response = checkGraphResponse(ctx, await graphResponse(ctx, call, { disableFollowRedirect: true }), options.itemIndex);
+	const answer = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
 	if (typeof answer.id !== 'string' || !answer.id) {
 		throw new NodeOperationError(ctx.getNode(), 'The media upload answered without a media ID', { itemIndex: options.itemIndex });
 	}

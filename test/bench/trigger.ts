@@ -1,87 +1,121 @@
-/** Bench section: the trigger's work per webhook delivery, and its dedupe memory. */
-import type { IDataObject } from 'n8n-workflow';
+/**
+ * Bench section: the trigger at a busy number's volume, beside n8n's built-in WhatsApp Trigger, both through
+ * n8n-core's WebhookContext in this process.
+ */
+import { join } from 'node:path';
+import type { IDataObject, INodeType } from 'n8n-workflow';
 
-import { filterNew } from '../../nodes/WhatsAppCloudTrigger/dedupe';
-import { eventsFromWebhook } from '../../nodes/WhatsAppCloudTrigger/events';
-import { createEventFilter } from '../../nodes/WhatsAppCloudTrigger/filters';
-import { isValidSignature, signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
-import { SANDBOX_IDS } from '../sandbox';
-import { performance, stats } from './stats';
+import { forgetSeenEvents } from '../../nodes/WhatsAppCloudTrigger/seenEvents';
+import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
+import { WhatsAppCloudTrigger } from '../../nodes/WhatsAppCloudTrigger/WhatsAppCloudTrigger.node';
+import { inboundText, messagesDelivery, outboundStatus } from '../harness/deliveries';
+import { performance } from './stats';
+import { webhookRunner, type Delivery } from './webhookRunner';
 
-function webhookBody(batch: number, offset: number): string {
-	const messages = Array.from({ length: batch }, (_, i) => ({
-		from: '16505551234',
-		id: `wamid.BENCH${offset + i}`,
-		timestamp: '1725499886',
-		type: 'text',
-		text: { body: `message ${offset + i}` },
-	}));
-	const statuses = Array.from({ length: batch }, (_, i) => ({
-		id: `wamid.OUT${offset + i}`,
-		recipient_id: '16505551234',
-		status: 'delivered',
-		timestamp: '1725499886',
-		pricing: { billable: true, pricing_model: 'CBP', category: 'service' },
-	}));
-	return JSON.stringify({
-		object: 'whatsapp_business_account',
-		entry: [
-			{
-				id: SANDBOX_IDS.businessAccountId,
-				changes: [
-					{
-						field: 'messages',
-						value: {
-							messaging_product: 'whatsapp',
-							metadata: { display_phone_number: SANDBOX_IDS.displayPhoneNumber, phone_number_id: SANDBOX_IDS.phoneNumberId },
-							contacts: [{ profile: { name: 'Bench' }, wa_id: '16505551234' }],
-							messages,
-							statuses,
-						},
-					},
-				],
-			},
-		],
+const SECRET = 'bench-app-secret';
+
+/** n8n's built-in WhatsApp Trigger from the n8n 2.41.1 install (.cache/n8n-2.41.1). */
+function builtInTrigger(): INodeType {
+	const path = join(__dirname, '../../../n8n-2.41.1/node_modules/n8n-nodes-base/dist/nodes/WhatsApp/WhatsAppTrigger.node.js');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { WhatsAppTrigger } = require(path) as { WhatsAppTrigger: new () => INodeType };
+	return new WhatsAppTrigger();
+}
+
+const text = (id: string) => inboundText(id, '1725499886');
+
+export function delivery(value: IDataObject): Buffer {
+	return Buffer.from(JSON.stringify(messagesDelivery(value)));
+}
+
+let run = 0;
+const bodies = {
+	message: (i: number) => delivery({ messages: [text(`wamid.B${run}.${i}`)] }),
+	status: (i: number) => delivery({ statuses: [outboundStatus(`wamid.OUT${run}.${i}`, ['sent', 'delivered', 'read'][i % 3])] }),
+	fifty: (i: number) => delivery({ messages: Array.from({ length: 50 }, (_, j) => text(`wamid.F${run}.${i}.${j}`)) }),
+	fill: () => delivery({ messages: Array.from({ length: 10_000 }, (_, j) => text(`wamid.FILL${run}.${j}`)) }),
+};
+
+type Deliver = (rawBody: Buffer, headers: Record<string, string>, staticData?: IDataObject) => Promise<Delivery>;
+
+/** Deliveries per second, one after the other (each awaited, as n8n answers them), after a warm-up. */
+async function rate(deliver: Deliver, body: (i: number) => Buffer, count: number, staticData?: () => IDataObject): Promise<number> {
+	const signed = Array.from({ length: count + 50 }, (_, i) => {
+		const raw = body(i);
+		return { raw, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signPayload(raw, SECRET) } };
 	});
+	for (const { raw, headers } of signed.slice(0, 50)) await deliver(raw, headers, staticData?.());
+	const start = performance.now();
+	for (const { raw, headers } of signed.slice(50)) {
+		const answer = await deliver(raw, headers, staticData?.());
+		if (answer.status !== 200) throw new Error(`delivery answered ${answer.status}`);
+	}
+	return count / ((performance.now() - start) / 1000);
 }
 
-export function benchWebhookHandling(): void {
-	const secret = 'bench-app-secret';
-	const filter = createEventFilter({ events: ['message'] });
-	const store: IDataObject = {};
-	const samples: number[] = [];
-	for (let round = 0; round < 500; round++) {
-		const raw = Buffer.from(webhookBody(25, round * 25));
-		const header = signPayload(raw, secret);
-		const start = performance.now();
-		if (!isValidSignature(raw, header, secret)) throw new Error('signature');
-		const events = eventsFromWebhook(JSON.parse(raw.toString('utf8'))).filter(filter);
-		filterNew(store, events, { now: Date.now() });
-		samples.push(performance.now() - start);
-	}
-	stats('webhook POST of 50 events (signature + parse + split + filter + dedupe)', samples);
+const perSecond = (n: number) => `${Math.round(n).toLocaleString('en-US')}/s`;
 
-	const big = Buffer.from(webhookBody(4000, 10_000_000));
-	const bigHeader = signPayload(big, secret);
-	const bigSamples: number[] = [];
-	for (let i = 0; i < 20; i++) {
-		const start = performance.now();
-		isValidSignature(big, bigHeader, secret);
-		eventsFromWebhook(JSON.parse(big.toString('utf8')));
-		bigSamples.push(performance.now() - start);
-	}
-	stats(`webhook POST of ${(big.length / 1024 / 1024).toFixed(1)} MB (8000 events)`, bigSamples);
-}
+export async function benchTriggerVolume(): Promise<void> {
+	console.log('\n== trigger: deliveries per second in one process, through n8n-core WebhookContext (ours | n8n built-in)');
+	const ours = (options: IDataObject) =>
+		webhookRunner({
+			type: new WhatsAppCloudTrigger(),
+			typeName: 'n8n-nodes-whatsapp-cloud.whatsAppCloudTrigger',
+			credentialType: 'whatsAppCloudApi',
+			credentials: { appSecret: SECRET, accessToken: 'token', apiVersion: 'v22.0', baseUrl: 'http://127.0.0.1:9' },
+			parameters: { verifyToken: 'bench', signatureCheck: 'required', options },
+		});
+	const builtIn = (options: IDataObject) =>
+		webhookRunner({
+			type: builtInTrigger(),
+			typeName: 'n8n-nodes-base.whatsAppTrigger',
+			credentialType: 'whatsAppTriggerApi',
+			credentials: { clientId: 'bench', clientSecret: SECRET },
+			parameters: { updates: ['messages'], options },
+		});
+	const row = (label: string, oursRate: number | string, builtInRate: number | string) =>
+		console.log(`${label}: ${typeof oursRate === 'number' ? perSecond(oursRate) : oursRate} | ${typeof builtInRate === 'number' ? perSecond(builtInRate) : builtInRate}`);
 
-export function benchDedupeStore(): void {
-	const store: IDataObject = {};
-	const events = eventsFromWebhook(JSON.parse(webhookBody(6000, 0)));
-	const before = process.memoryUsage().heapUsed;
-	filterNew(store, events, { now: Date.now() });
-	const json = JSON.stringify(store);
-	console.log(
-		`dedupe store after ${events.length} events (bound 10000): ${Object.keys((store.seenEvents ?? {}) as object).length} keys, ` +
-			`${(json.length / 1024).toFixed(0)} KB as static data, heap +${((process.memoryUsage().heapUsed - before) / 1024 / 1024).toFixed(1)} MB`,
+	// Warm-up: the first few thousand calls through n8n-core run while V8 is still compiling.
+	run++;
+	await rate(ours({}), bodies.message, 2000);
+	await rate(builtIn({}), bodies.message, 2000);
+
+	run++;
+	forgetSeenEvents();
+	const all = ours({});
+	const emptyRate = await rate(all, bodies.message, 2000);
+	const builtInSingle = await rate(builtIn({}), bodies.message, 2000);
+	row('single-message deliveries, dedupe memory empty (no dedupe, no split in the built-in)', emptyRate, builtInSingle);
+
+	run++;
+	forgetSeenEvents();
+	const fill = bodies.fill();
+	await all(fill, { 'x-hub-signature-256': signPayload(fill, SECRET) });
+	row('single-message deliveries, dedupe memory at its 10,000-key bound', await rate(all, bodies.message, 2000), '—');
+	row('deliveries of 50 messages, memory at its bound', await rate(all, bodies.fifty, 300), await rate(builtIn({}), bodies.fifty, 300));
+	row(
+		'status deliveries filtered out (Events: Message | built-in: no status updates)',
+		await rate(ours({ events: ['message'] }), bodies.status, 3000),
+		await rate(builtIn({ messageStatusUpdates: [] }), bodies.status, 3000),
+	);
+
+	// n8n reads the workflow's static data from its database for every request, and writes it back when it changed.
+	run++;
+	forgetSeenEvents();
+	let saved = '{}';
+	const roundTrip: Deliver = async (raw, headers) => {
+		const staticData = JSON.parse(saved) as IDataObject;
+		const answer = await all(raw, headers, staticData);
+		saved = JSON.stringify(staticData);
+		return answer;
+	};
+	const fillAgain = bodies.fill();
+	await roundTrip(fillAgain, { 'x-hub-signature-256': signPayload(fillAgain, SECRET) });
+	const kept = Object.keys(((JSON.parse(saved) as IDataObject)['node:Trigger'] as IDataObject)?.seenEvents ?? {}).length;
+	row(
+		`single-message deliveries, static data loaded and saved per delivery as n8n does (${kept} keys, ${(saved.length / 1024).toFixed(0)} KB)`,
+		await rate(roundTrip, bodies.message, 1000),
+		'—',
 	);
 }
-

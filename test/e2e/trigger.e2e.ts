@@ -1,3 +1,4 @@
+import { inboundText, messagesDelivery, outboundStatus } from '../harness/deliveries';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { subscriptionState } from '../sandbox/routes/subscriptions';
 import { copyInto, ensureN8n, freePort, n8nCli, prepareUserFolder, startN8n, waitForWebhook, type N8nOptions, type RunningN8n } from './n8nInstance';
@@ -6,28 +7,9 @@ import { AUTO_TRIGGER_WEBHOOK_ID, automaticTriggerWorkflow, credentialExport, VE
 const WORKFLOW_ID = automaticTriggerWorkflow().id;
 const TRIGGER = 'WhatsApp Cloud Trigger';
 
-const envelope = (value: object) => ({
-	object: 'whatsapp_business_account',
-	entry: [
-		{
-			id: SANDBOX_IDS.businessAccountId,
-			changes: [
-				{
-					field: 'messages',
-					value: {
-						messaging_product: 'whatsapp',
-						metadata: { display_phone_number: SANDBOX_IDS.displayPhoneNumber, phone_number_id: SANDBOX_IDS.phoneNumberId },
-						contacts: [{ profile: { name: 'Kerry Fisher' }, wa_id: '16505551234' }],
-						...value,
-					},
-				},
-			],
-		},
-	],
-});
-const text = (id: string) => ({ from: '16505551234', id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: id } });
-const statuses = (...list: Array<[string, string]>) =>
-	envelope({ statuses: list.map(([id, status]) => ({ id, status, timestamp: '1714510004', recipient_id: '16505551234' })) });
+const envelope = messagesDelivery;
+const text = (id: string) => inboundText(id);
+const statuses = (...list: Array<[string, string]>) => envelope({ statuses: list.map(([id, status]) => outboundStatus(id, status)) });
 
 /** n8n stores run data as `flatted` text: every string and object is an index into one array. */
 function unflatten(textData: string): unknown {
@@ -56,6 +38,7 @@ interface ExecutionSummary {
 describe('WhatsApp Cloud Trigger in real n8n 2.41.1, automatic subscription', () => {
 	let sandbox: GraphSandbox;
 	let n8n: RunningN8n;
+	let options: N8nOptions;
 	let prodUrl: string;
 	let testUrl: string;
 	let cookie = '';
@@ -99,7 +82,8 @@ describe('WhatsApp Cloud Trigger in real n8n 2.41.1, automatic subscription', ()
 	beforeAll(async () => {
 		const paths = ensureN8n();
 		sandbox = await createSandbox().start();
-		const options: N8nOptions = { userFolder: prepareUserFolder(), port: await freePort(), paths };
+		// Refused deliveries are logged at level warn: the log is part of what these tests check.
+		options = { userFolder: prepareUserFolder(), port: await freePort(), paths, env: { N8N_LOG_LEVEL: 'warn' } };
 		await n8nCli(options, ['import:credentials', `--input=${copyInto(options.userFolder, 'credentials.json', credentialExport(sandbox.baseUrl))}`]);
 		await n8nCli(options, ['import:workflow', `--input=${copyInto(options.userFolder, 'workflow.json', automaticTriggerWorkflow())}`]);
 		await n8nCli(options, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
@@ -137,6 +121,10 @@ describe('WhatsApp Cloud Trigger in real n8n 2.41.1, automatic subscription', ()
 		expect((await sandbox.sendWebhook(prodUrl, envelope({ messages: [text('wamid.F')] }), { appSecret: 'forged' })).status).toBe(401);
 		expect((await sandbox.sendWebhook(prodUrl, envelope({ messages: [text('wamid.U')] }), { signature: null })).status).toBe(401);
 		await expectNoNewExecution(before);
+		// Why nothing arrives is in n8n's log, once (the unsigned one a moment later is only counted), without secrets.
+		const refusals = n8n.output().split('\n').filter((line) => line.includes('refused a webhook with 401'));
+		expect(refusals).toEqual([expect.stringContaining("does not match the body signed with the credential's App Secret")]);
+		expect(n8n.output()).not.toContain(SANDBOX_IDS.appSecret);
 	});
 
 	it('a batched POST starts one execution with one item per message; its redelivery starts none', async () => {
@@ -149,6 +137,18 @@ describe('WhatsApp Cloud Trigger in real n8n 2.41.1, automatic subscription', ()
 		expect(items.map((i) => i.json.messageId)).toEqual(['wamid.B1', 'wamid.B2']);
 
 		expect((await sandbox.sendWebhook(prodUrl, batch)).status).toBe(200);
+		await expectNoNewExecution(before + 1);
+	});
+
+	it('after n8n restarts, redelivering an event it already ran still starts nothing (the static data n8n saved)', async () => {
+		const before = (await executions()).length;
+		const delivery = envelope({ messages: [text('wamid.RESTART')] });
+		expect((await sandbox.sendWebhook(prodUrl, delivery)).status).toBe(200);
+		await newExecution(before);
+		await n8n.stop();
+		n8n = await startN8n(options);
+		await waitForWebhook(prodUrl);
+		expect((await sandbox.sendWebhook(prodUrl, delivery)).status).toBe(200);
 		await expectNoNewExecution(before + 1);
 	});
 

@@ -2,7 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { dedupeKey } from '../../nodes/WhatsAppCloudTrigger/dedupe';
 import { eventsFromWebhook } from '../../nodes/WhatsAppCloudTrigger/events';
+import { forgetCredentials } from '../../nodes/WhatsAppCloudTrigger/credentialCache';
 import { forgetSeenEvents } from '../../nodes/WhatsAppCloudTrigger/seenEvents';
+import { forgetRefusals } from '../../nodes/WhatsAppCloudTrigger/webhook';
 import { MAX_BODY_BYTES } from '../../nodes/WhatsAppCloudTrigger/settings';
 import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
 import { callTriggerWebhook, sandboxCredentials, type WebhookResult } from '../harness/n8n';
@@ -63,7 +65,11 @@ function inbound(...messages: object[]) {
 	});
 }
 
-beforeEach(() => forgetSeenEvents());
+beforeEach(() => {
+	forgetSeenEvents();
+	forgetCredentials();
+	forgetRefusals();
+});
 
 describe('every documented webhook payload through webhook()', () => {
 	const names = docFixtureNames('webhooks');

@@ -1,11 +1,32 @@
 import { unsupported, type RouteModule, type SandboxRequest } from '../server';
 import { graphError, httpStatusFor } from '../graphError';
+import { SANDBOX_IDS } from '../state';
 import { validateMediaUpload } from '../validate/account';
 
 /** `state.extra` key: how many of the next media downloads answer 404 (doc 68: then fetch a new URL and retry). */
 export const MEDIA_DOWNLOAD_FAILURES_KEY = 'media.downloadFailures';
 /** Doc 68: media URLs expire after 5 minutes. */
 const URL_LIFETIME_MS = 5 * 60 * 1000;
+
+/**
+ * `bytes` bytes of a fixed pseudo-random pattern: a large file whose every byte can be checked, made in a
+ * few hundred milliseconds without a random source.
+ */
+export function syntheticFile(bytes: number): Buffer {
+	const block = Buffer.alloc(64 * 1024);
+	let x = 0x2545f491;
+	for (let i = 0; i < block.length; i += 4) {
+		x ^= x << 13;
+		x ^= x >>> 17;
+		x ^= x << 5;
+		block.writeInt32LE(x | 0, i);
+	}
+	const file = Buffer.allocUnsafe(bytes);
+	for (let at = 0; at < bytes; at += block.length) block.copy(file, at, 0, Math.min(block.length, bytes - at));
+	// Each block differs from the last in its first bytes, so a misplaced block shows in a hash.
+	for (let at = 0, n = 0; at + 4 <= bytes; at += block.length, n++) file.writeUInt32LE(n, at);
+	return file;
+}
 
 /** Media upload, URL, download and delete (doc 68), with the real bytes kept. */
 export const mediaRoutes: RouteModule = (sandbox) => {
@@ -65,6 +86,24 @@ export const mediaRoutes: RouteModule = (sandbox) => {
 		sandbox.state.media.delete(media.id);
 		return { status: 200, body: { success: true } };
 	});
+
+	// Not Graph: puts a received media file of `bytes` bytes (syntheticFile) in the store, so that a sandbox
+	// running in another process (benchmarks) can serve a large download. Answers `{ id, sha256 }`.
+	sandbox.route(
+		'POST',
+		'/sandbox/media',
+		(req) => {
+			const bytes = Number(req.query.bytes);
+			if (!Number.isSafeInteger(bytes) || bytes < 0) return { status: 400, body: graphError(100, 'Invalid parameter', 'bytes must be a whole number') };
+			const data = syntheticFile(bytes);
+			const id = sandbox.newId();
+			const phoneNumberId = req.query.phone_number_id ?? SANDBOX_IDS.phoneNumberId;
+			const mimeType = req.query.mime_type ?? 'application/pdf';
+			sandbox.state.media.set(id, { id, phoneNumberId, mimeType, data, sha256: sandbox.sha256(data), fileName: req.query.file_name });
+			return { status: 200, body: { id, sha256: sandbox.sha256(data) } };
+		},
+		{ versioned: false },
+	);
 
 	sandbox.route(
 		'GET',

@@ -1,6 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
+import { ObservableObject } from 'n8n-workflow';
 
-import { DEFAULT_TTL_MS, SEEN_KEY, dedupeKey, filterNew } from '../../../nodes/WhatsAppCloudTrigger/dedupe';
+import {
+	compactRecord,
+	DEFAULT_TTL_MS,
+	dedupeKey,
+	filterNew,
+	recordNew,
+	SEEN_KEY,
+	SeenKeys,
+	stableStringify,
+} from '../../../nodes/WhatsAppCloudTrigger/dedupe';
 import { eventsFromWebhook } from '../../../nodes/WhatsAppCloudTrigger/events';
 import type { WhatsAppEvent } from '../../../nodes/WhatsAppCloudTrigger/events';
 
@@ -123,8 +133,33 @@ describe('filterNew', () => {
 		const before = store[SEEN_KEY];
 		filterNew(store, messages('a'), { now: 2 });
 		expect(store[SEEN_KEY]).toBe(before);
+		// Updated key by key, not rebuilt: n8n sees the change through the assignment (next test).
 		filterNew(store, messages('b'), { now: 3 });
-		expect(store[SEEN_KEY]).not.toBe(before);
+		expect(seen(store)).toEqual({ a: 1, b: 3 });
+	});
+
+	it("n8n's static data notices a change, and only a change (as getWorkflowStaticData('node') hands it out)", () => {
+		const root = ObservableObject.create({}, undefined, { ignoreEmptyOnFirstChild: true }) as IDataObject & { __dataChanged: boolean };
+		root['node:Trigger'] = ObservableObject.create({}, root);
+		const store = root['node:Trigger'] as IDataObject;
+		root.__dataChanged = false;
+		filterNew(store, messages('a'), { now: 1 });
+		expect(root.__dataChanged).toBe(true);
+		root.__dataChanged = false;
+		filterNew(store, messages('a'), { now: 2 });
+		expect(root.__dataChanged).toBe(false);
+		filterNew(store, messages('b'), { now: 3 });
+		expect(root.__dataChanged).toBe(true);
+
+		// A store n8n restored from its database (every level observed) is noticed too.
+		const restored = ObservableObject.create(JSON.parse(JSON.stringify({ 'node:Trigger': { [SEEN_KEY]: { a: 1 } } })), undefined, {
+			ignoreEmptyOnFirstChild: true,
+		}) as IDataObject & { __dataChanged: boolean };
+		filterNew(restored['node:Trigger'] as IDataObject, messages('a'), { now: 2 });
+		expect(restored.__dataChanged).toBe(false);
+		filterNew(restored['node:Trigger'] as IDataObject, messages('c'), { now: 2 });
+		expect(restored.__dataChanged).toBe(true);
+		expect(JSON.parse(JSON.stringify(restored))).toEqual({ 'node:Trigger': { [SEEN_KEY]: { a: 1, c: 2 } } });
 	});
 
 	it('repairs a corrupt store instead of throwing', () => {
@@ -141,5 +176,83 @@ describe('filterNew', () => {
 		const before = Date.now();
 		filterNew(store, messages('now'));
 		expect(seen(store).now).toBeGreaterThanOrEqual(before);
+	});
+});
+
+describe('stableStringify', () => {
+	it('writes JSON with sorted keys, as JSON.stringify would after sorting', () => {
+		const value = { b: [1, 'two', null, undefined, { d: true, c: -0.5 }], a: { y: 'x\n"', x: undefined }, e: [] };
+		expect(stableStringify(value)).toBe('{"a":{"y":"x\\n\\""},"b":[1,"two",null,null,{"c":-0.5,"d":true}],"e":[]}');
+		expect(JSON.parse(stableStringify(value))).toEqual(JSON.parse(JSON.stringify(value)));
+		expect(stableStringify('plain')).toBe('"plain"');
+		expect(stableStringify(undefined)).toBe('null');
+	});
+
+	it('does not recurse: 100,000 levels of nesting', () => {
+		const depth = 100_000;
+		const deep = JSON.parse(`${'{"a":['.repeat(depth)}1${']}'.repeat(depth)}`) as unknown;
+		const text = stableStringify(deep);
+		expect(text.length).toBe(depth * 8 + 1);
+		expect(text.startsWith('{"a":[{"a":[')).toBe(true);
+	});
+
+	it('keys a deep event without an ID (it used to overflow the stack)', () => {
+		const deep = JSON.parse(`${'['.repeat(10_000)}"x"${']'.repeat(10_000)}`) as unknown;
+		const [event] = eventsFromWebhook(body({ messages: [{ type: 'text', text: { body: deep } }] }));
+		expect(dedupeKey(event)).toMatch(/^message:[0-9a-f]{64}$/);
+	});
+});
+
+describe('SeenKeys', () => {
+	it('remembers keys for the TTL, and forgets the oldest beyond the bound', () => {
+		const seen = new SeenKeys(3, 100);
+		for (const [key, at] of [['a', 0], ['b', 10], ['c', 20]] as const) seen.add(key, at);
+		expect(['a', 'b', 'c', 'd'].map((k) => seen.has(k, 50))).toEqual([true, true, true, false]);
+		expect(seen.has('a', 100)).toBe(false);
+		const dropped: string[] = [];
+		seen.add('d', 30, (k) => dropped.push(k));
+		expect(dropped).toEqual(['a']);
+		seen.expire(115, (k) => dropped.push(k));
+		expect(dropped).toEqual(['a', 'b']);
+		expect(seen.size).toBe(2);
+	});
+
+	it('moves a key added again to the back', () => {
+		const seen = new SeenKeys(2, 1000);
+		seen.add('a', 0);
+		seen.add('b', 1);
+		seen.add('a', 2);
+		const dropped: string[] = [];
+		seen.add('c', 3, (k) => dropped.push(k));
+		expect(dropped).toEqual(['b']);
+	});
+});
+
+describe('recordNew with a record several writers share', () => {
+	const keyed = (...ids: string[]) => messages(...ids).map((event) => ({ event, key: dedupeKey(event) }));
+
+	it('honours keys in the record this memory never saw, and writes its new keys there', () => {
+		const record: Record<string, number> = { other: 5 };
+		const { fresh, changed } = recordNew(new SeenKeys(), keyed('other', 'mine'), 10, { record, kept: new SeenKeys() });
+		expect(fresh.map((k) => k.key)).toEqual(['mine']);
+		expect(changed).toBe(true);
+		expect(record).toEqual({ other: 5, mine: 10 });
+	});
+
+	it('removes from the record what its own bound evicts, while the memory remembers more', () => {
+		const record: Record<string, number> = {};
+		const memory = new SeenKeys(3, 1000);
+		const kept = new SeenKeys(2, 1000);
+		recordNew(memory, keyed('a', 'b'), 1, { record, kept });
+		recordNew(memory, keyed('c'), 2, { record, kept });
+		expect(record).toEqual({ b: 1, c: 2 });
+		expect(recordNew(memory, keyed('a', 'd'), 3, { record, kept }).fresh.map((k) => k.key)).toEqual(['d']);
+	});
+
+	it('compaction drops expired and oldest entries of the record, and nothing else', () => {
+		const record: Record<string, number> = { old: 0, x1: 50, x2: 60, x3: 70, bad: NaN };
+		expect(compactRecord(record, 100, 2, 60)).toBe(true);
+		expect(record).toEqual({ x2: 60, x3: 70 });
+		expect(compactRecord(record, 100, 2, 60)).toBe(false);
 	});
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { eventsFromWebhook } from '../../../nodes/WhatsAppCloudTrigger/events';
+import { eventsFromWebhook, limitDepth, MAX_EVENT_DEPTH, TOO_DEEP } from '../../../nodes/WhatsAppCloudTrigger/events';
 
 const envelope = (...entries: object[]) => ({ object: 'whatsapp_business_account', entry: entries });
 const change = (field: string, value: unknown) => ({ field, value });
@@ -191,5 +191,44 @@ describe('eventsFromWebhook: anything else gives []', () => {
 		expect(eventsFromWebhook(body)).toEqual([
 			expect.objectContaining({ wabaId: '5', phoneNumberId: null, messageId: '1', from: null, timestamp: null, isReply: false, isVoice: false, interactiveType: null }),
 		]);
+	});
+});
+
+describe('eventsFromWebhook: contacts of large batches', () => {
+	it('finds each sender among 10,000 contacts (indexed once per change), the first of equal wa_ids winning', () => {
+		const n = 10_000;
+		const contacts = Array.from({ length: n }, (_, i) => ({ profile: { name: `C${i}` }, wa_id: `1650${String(i).padStart(7, '0')}` }));
+		contacts.push({ profile: { name: 'Duplicate' }, wa_id: contacts[5].wa_id });
+		const messages = Array.from({ length: n }, (_, i) => text(`wamid.${i}`, `+1 650 ${String(n - 1 - i).padStart(7, '0')}`));
+		const events = eventsFromWebhook(envelope({ id: 'w', changes: [change('messages', { metadata: metadata('1'), contacts, messages })] }));
+		expect(events).toHaveLength(n);
+		expect(events.every((e, i) => e.contact?.name === `C${n - 1 - i}`)).toBe(true);
+		expect(events[n - 1 - 5].contact).toEqual({ name: 'C5', wa_id: contacts[5].wa_id });
+	});
+});
+
+describe('limitDepth', () => {
+	const deepValue = (levels: number): unknown => JSON.parse(`${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`);
+	const depthOf = (value: unknown): number => {
+		let depth = 0;
+		for (let v = value; typeof v === 'object' && v !== null; v = (v as { a: unknown }).a) depth++;
+		return depth;
+	};
+
+	it('cuts an event nested thousands of levels deep at MAX_EVENT_DEPTH, keeping its identity', () => {
+		const [event] = eventsFromWebhook(envelope({ id: 'w', changes: [change('messages', { messages: [text('wamid.D', '1', { text: deepValue(5_000) })] })] }));
+		expect(limitDepth(event)).toBe(true);
+		const message = (event as unknown as { message: { text: unknown } }).message;
+		expect(1 + depthOf(message.text)).toBe(MAX_EVENT_DEPTH);
+		expect(JSON.stringify(event)).toContain(JSON.stringify(TOO_DEEP));
+		expect(event).toMatchObject({ event: 'message', messageId: 'wamid.D' });
+		expect(() => structuredClone(event)).not.toThrow();
+	});
+
+	it('leaves documented-depth events untouched', () => {
+		const [event] = eventsFromWebhook(envelope({ id: 'w', changes: [change('messages', { messages: [text('wamid.S', '1', { text: deepValue(20) })] })] }));
+		const before = JSON.stringify(event);
+		expect(limitDepth(event)).toBe(false);
+		expect(JSON.stringify(event)).toBe(before);
 	});
 });

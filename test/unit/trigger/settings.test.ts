@@ -1,6 +1,7 @@
 import { eventsFromWebhook } from '../../../nodes/WhatsAppCloudTrigger/events';
-import { mediaOf } from '../../../nodes/WhatsAppCloudTrigger/media';
+import { mediaOf } from '../../../nodes/WhatsAppCloudTrigger/inboundMedia';
 import { fieldOfEvent, readOptions, signaturePolicy, subscriptionFields } from '../../../nodes/WhatsAppCloudTrigger/settings';
+import { EVENT_OPTIONS, FIELD_OPTIONS } from '../../../nodes/WhatsAppCloudTrigger/webhookFields';
 
 describe('readOptions', () => {
 	it('defaults: no filters, duplicates skipped, media not downloaded into "data"', () => {
@@ -81,5 +82,26 @@ describe('mediaOf', () => {
 
 	it('finds the media object of media messages that carry an ID, and nothing else', () => {
 		expect(events.map((e) => mediaOf(e)?.id ?? null)).toEqual(['m1', 'm2', null, null, null, null]);
+	});
+});
+
+describe('webhook fields and events: one table', () => {
+	it('offers every event of every field, and subscribes each event to its field', () => {
+		expect(EVENT_OPTIONS.map((o) => o.value)).toEqual([
+			'business_capability_update',
+			'error',
+			'message',
+			'payment_configuration_update',
+			'phone_number_name_update',
+			'status',
+			'user_preferences',
+		]);
+		const fields = FIELD_OPTIONS.map((o) => o.value);
+		expect(fields).toEqual(['business_capability_update', 'messages', 'payment_configuration_update', 'phone_number_name_update', 'user_preferences']);
+		for (const event of EVENT_OPTIONS) expect(fields).toContain(fieldOfEvent(String(event.value)));
+	});
+
+	it('lists options by name, as n8n shows them', () => {
+		for (const list of [EVENT_OPTIONS, FIELD_OPTIONS]) expect(list.map((o) => o.name)).toEqual([...list.map((o) => o.name)].sort());
 	});
 });
