@@ -80,7 +80,7 @@ function requireList(field: string, value: unknown): unknown[] {
 /** An entry of Items as given: an object (a list from an expression may hold null, text or numbers). */
 export function orderItem(entry: unknown, index: number): IDataObject {
 	if (!isObject(entry)) {
-		const got = entry === undefined ? 'nothing' : JSON.stringify(entry).slice(0, 40);
+		const got = Array.isArray(entry) ? 'a list' : typeof entry === 'string' ? JSON.stringify(entry.slice(0, 40)) : String(entry);
 		throw new InputError('Items', `Items: item ${index + 1} must be an object with a name, an amount and a quantity; got ${got}`);
 	}
 	return entry;

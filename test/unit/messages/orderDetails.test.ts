@@ -509,6 +509,8 @@ describe('order details: rules', () => {
 	test('every item is an object', async () => {
 		const error = await indiaError((p) => (order(p).items = [item(p), 7]));
 		expect(error).toMatchObject({ field: 'Items', message: 'Items: item 2 must be an object with a name, an amount and a quantity; got 7' });
+		const list = await indiaError((p) => (order(p).items = [[item(p)]]));
+		expect(list.message).toBe('Items: item 1 must be an object with a name, an amount and a quantity; got a list');
 	});
 
 	function imageOrder(count: number): (p: IDataObject) => void {
