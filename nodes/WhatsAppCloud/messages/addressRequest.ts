@@ -36,6 +36,7 @@ export const ADDRESS_FIELDS = {
 export type AddressField = keyof typeof ADDRESS_FIELDS;
 const ADDRESS_FIELD_NAMES = Object.keys(ADDRESS_FIELDS) as AddressField[];
 export const MAX_IN_PIN_CODE = 6;
+export const ADDRESS_COUNTRY = 'IN';
 const PHONE_NUMBER = /^\+?[\d\s()-]*\d[\d\s()-]*$/;
 
 const HEADER_KINDS: readonly HeaderKind[] = ['text'];
@@ -212,10 +213,13 @@ export const addressRequestMessage: MessageType = {
 		const body = buildBody(params);
 		const footer = buildFooter(params);
 
-		// Doc 84: country is mandatory; without it the API answers with a validation error.
+		// Doc 84: country is mandatory, and address messages exist only for India (every field is an India field).
 		const country = requireText('Country', params.addressCountry).trim().toUpperCase();
-		if (!/^[A-Z]{2}$/.test(country)) {
-			throw new InputError('Country', `Country must be a two-letter ISO 3166 code such as IN; got "${String(params.addressCountry)}"`);
+		if (country !== ADDRESS_COUNTRY) {
+			throw new InputError(
+				'Country',
+				`Country must be ${ADDRESS_COUNTRY}: address messages are only available for businesses in India and their customers there; got "${String(params.addressCountry)}"`,
+			);
 		}
 		const parameters: IDataObject = { country };
 

@@ -1,5 +1,6 @@
 import type { MessageType } from './MessageType';
 import {
+	actionText,
 	bodyProperty,
 	buildBody,
 	buildFooter,
@@ -10,7 +11,6 @@ import {
 	type HeaderKind,
 } from './interactiveParts';
 import { requireHttpUrl } from '../formValues';
-import { requireText } from '../../shared/InputError';
 
 // Doc 30 documents a text header only and no length limits of its own; the interactive limits of doc 16 apply.
 // Docs: the header always carries "type": "text" (required by reference page 16), though the example in 30 omits it.
@@ -48,7 +48,7 @@ export const ctaUrlMessage: MessageType = {
 		// Docs: body is required, as the parameter table of page 30 says (its syntax comment says "Body optional").
 		const body = buildBody(params);
 		const footer = buildFooter(params);
-		const displayText = requireText('Button Text', params.ctaDisplayText);
+		const displayText = actionText('Button Text', params.ctaDisplayText);
 		const url = requireHttpUrl('Button URL', params.ctaUrl);
 		return await interactiveMessage(ctx, 'cta_url', {
 			header,

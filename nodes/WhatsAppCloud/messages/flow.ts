@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { MessageType } from './MessageType';
 import {
+	actionText,
 	bodyProperty,
 	buildBody,
 	buildFooter,
@@ -125,7 +126,7 @@ export const flowMessage: MessageType = {
 		const identifyBy = checkOneOf('Flow', String(params.flowIdentifyBy ?? 'id'), ['id', 'name']);
 		if (identifyBy === 'id') parameters.flow_id = requireText('Flow ID', params.flowId).trim();
 		else parameters.flow_name = requireText('Flow Name', params.flowName).trim();
-		parameters.flow_cta = requireText('Button Text', params.flowCta);
+		parameters.flow_cta = actionText('Button Text', params.flowCta);
 
 		const mode = checkOneOf('Mode', String(params.flowMode || 'published'), ['published', 'draft']);
 		if (mode === 'draft') parameters.mode = mode;

@@ -182,6 +182,23 @@ export function footerProperty(): INodeProperties {
 	};
 }
 
+/**
+ * Doc 28: Cloud API refuses action and button texts (button labels, IDs, titles) with leading or trailing spaces,
+ * which On-Premises API accepted. They are refused here too, naming the field, rather than changed silently:
+ * an ID or a title comes back in the reply webhook as it was sent.
+ */
+export function checkNoOuterSpaces(field: string, value: string): string {
+	if (value !== value.trim()) throw new InputError(field, `${field} cannot start or end with spaces; got "${value}"`);
+	return value;
+}
+
+/** A required action or button text: not empty, no spaces around it (doc 28), at most `max` characters. */
+export function actionText(field: string, value: unknown, max?: number): string {
+	const text = checkNoOuterSpaces(field, requireText(field, value));
+	if (max !== undefined) checkLength(field, text, max);
+	return text;
+}
+
 /** Uploads pending binary data (if any) and returns the finished header object. */
 export type PendingHeader = (ctx: BuildContext) => Promise<IDataObject>;
 
@@ -384,12 +401,14 @@ export function readStructuredObject(
  */
 export function sectionTitle(section: IDataObject, index: number, sectionCount: number, max: number): string {
 	const title = entryString(section, 'title');
-	if (title.trim() === '' && sectionCount > 1) {
-		throw new InputError(
-			'Sections > Title',
-			`Sections > Title is required when there is more than one section (section ${index + 1} has none)`,
-		);
+	if (title.trim() === '') {
+		if (sectionCount > 1) {
+			throw new InputError(
+				'Sections > Title',
+				`Sections > Title is required when there is more than one section (section ${index + 1} has none)`,
+			);
+		}
+		return '';
 	}
-	checkLength('Sections > Title', title, max);
-	return title;
+	return actionText('Sections > Title', title, max);
 }

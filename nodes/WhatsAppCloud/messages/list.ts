@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { MessageType } from './MessageType';
 import {
+	actionText,
 	bodyProperty,
 	buildBody,
 	buildFooter,
@@ -16,7 +17,7 @@ import {
 	sectionTitle,
 } from './interactiveParts';
 import { collectionItems, entryString } from '../formValues';
-import { checkCount, checkLength, InputError, requireText } from '../../shared/InputError';
+import { checkCount, checkLength, InputError } from '../../shared/InputError';
 
 // Doc 16 (action, section object) and doc 10.
 export const MAX_LIST_BUTTON = 20;
@@ -127,8 +128,7 @@ export const listMessage: MessageType = {
 		const header = buildHeader(params, HEADER_KINDS);
 		const body = buildBody(params, { max: MAX_LIST_BODY });
 		const footer = buildFooter(params);
-		const button = requireText('Button Label', params.listButton);
-		checkLength('Button Label', button, MAX_LIST_BUTTON);
+		const button = actionText('Button Label', params.listButton, MAX_LIST_BUTTON);
 
 		const entries = readStructuredList(params, SECTIONS);
 		checkCount('Sections', entries, 1, MAX_LIST_SECTIONS, 'sections');
@@ -143,15 +143,9 @@ export const listMessage: MessageType = {
 			rowCount += rowEntries.length;
 			const rows = rowEntries.map((rowEntry, rowIndex): Row => {
 				const row = asObject(rowEntry, `row ${rowIndex + 1} of section ${index + 1}`);
-				const id = entryString(row, 'id');
-				const rowTitle = entryString(row, 'title');
+				const id = actionText('Sections > Rows > ID', entryString(row, 'id'), MAX_LIST_ROW_ID);
+				const rowTitle = actionText('Sections > Rows > Title', entryString(row, 'title'), MAX_LIST_ROW_TITLE);
 				const description = entryString(row, 'description');
-				if (id.trim() === '') throw new InputError('Sections > Rows > ID', 'Sections > Rows > ID is required');
-				checkLength('Sections > Rows > ID', id, MAX_LIST_ROW_ID);
-				if (rowTitle.trim() === '') {
-					throw new InputError('Sections > Rows > Title', 'Sections > Rows > Title is required');
-				}
-				checkLength('Sections > Rows > Title', rowTitle, MAX_LIST_ROW_TITLE);
 				checkLength('Sections > Rows > Description', description, MAX_LIST_ROW_DESCRIPTION);
 				return { id, title: rowTitle, description };
 			});

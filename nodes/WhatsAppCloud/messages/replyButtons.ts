@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { MessageType } from './MessageType';
 import {
+	actionText,
 	bodyProperty,
 	buildBody,
 	buildFooter,
@@ -14,7 +15,7 @@ import {
 	type HeaderKind,
 } from './interactiveParts';
 import { checkUnique, entryString } from '../formValues';
-import { checkCount, checkLength, InputError } from '../../shared/InputError';
+import { checkCount, InputError } from '../../shared/InputError';
 
 // Doc 08 and doc 16 (action.buttons).
 export const MAX_REPLY_BUTTONS = 3;
@@ -85,13 +86,8 @@ export const replyButtonsMessage: MessageType = {
 		checkCount('Buttons', entries, 1, MAX_REPLY_BUTTONS, 'buttons');
 		const buttons = entries.map((entry, index) => readButton(entry, index + 1));
 		for (const { id, title } of buttons) {
-			if (id.trim() === '') throw new InputError('Buttons > ID', 'Buttons > ID is required');
-			if (id !== id.trim()) {
-				throw new InputError('Buttons > ID', `Buttons > ID cannot start or end with spaces; got "${id}"`);
-			}
-			checkLength('Buttons > ID', id, MAX_REPLY_BUTTON_ID);
-			if (title.trim() === '') throw new InputError('Buttons > Title', 'Buttons > Title is required');
-			checkLength('Buttons > Title', title, MAX_REPLY_BUTTON_TITLE);
+			actionText('Buttons > ID', id, MAX_REPLY_BUTTON_ID);
+			actionText('Buttons > Title', title, MAX_REPLY_BUTTON_TITLE);
 		}
 		checkUnique('Buttons > ID', buttons.map((button) => button.id));
 		checkUnique('Buttons > Title', buttons.map((button) => button.title));

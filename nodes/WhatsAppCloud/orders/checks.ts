@@ -77,6 +77,15 @@ function requireList(field: string, value: unknown): unknown[] {
 	return value;
 }
 
+/** An entry of Items as given: an object (a list from an expression may hold null, text or numbers). */
+export function orderItem(entry: unknown, index: number): IDataObject {
+	if (!isObject(entry)) {
+		const got = Array.isArray(entry) ? 'a list' : typeof entry === 'string' ? JSON.stringify(entry.slice(0, 40)) : String(entry);
+		throw new InputError('Items', `Items: item ${index + 1} must be an object with a name, an amount and a quantity; got ${got}`);
+	}
+	return entry;
+}
+
 function optionalLength(field: string, value: unknown, max: number): void {
 	if (value === undefined || value === null) return;
 	checkLength(field, text(value), max);
@@ -280,7 +289,7 @@ function checkOrder(value: unknown, country: OrderCountry, total: Amount, option
 	let withImages = false;
 	const lines: ItemLine[] = items.map((entry, index) => {
 		const label = `Item ${index + 1}`;
-		const item = requireObject(label, entry);
+		const item = orderItem(entry, index);
 		checkLength(`${label} > Name`, requireText(`${label} > Name`, item.name), MAX_ITEM_NAME);
 		if (country === 'BR' || item.retailer_id !== undefined) requireText(`${label} > Retailer ID`, item.retailer_id);
 		const amount = checkAmount(`${label} > Amount`, item.amount);

@@ -16,6 +16,7 @@ import {
 	MAX_RAZORPAY_NOTE_VALUE,
 	MAX_RAZORPAY_NOTES,
 	MAX_RAZORPAY_RECEIPT,
+	orderItem,
 	PIX_KEY_TYPES,
 	range,
 	type Gateway,
@@ -35,12 +36,12 @@ import { formAmount, itemsSubtotal, orderTotal, toUnixSeconds, type ItemLine } f
 const nonEmpty = (object: IDataObject): IDataObject =>
 	Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== ''));
 
-function formItem(entry: unknown): IDataObject {
-	if (!isObject(entry)) return entry as IDataObject;
+function formItem(given: unknown, index: number): IDataObject {
+	const entry = orderItem(given, index);
 	// An item already in the API shape (a JSON array from an expression) goes through unchanged.
 	if (isObject(entry.amount)) return entry;
 	const item: IDataObject = { name: text(entry.name) };
-	const label = 'Items';
+	const label = `Item ${index + 1}`;
 	const retailerId = text(entry.retailerId).trim();
 	if (retailerId !== '') item.retailer_id = retailerId;
 	item.amount = formAmount(`${label} > Amount`, entry.amount);

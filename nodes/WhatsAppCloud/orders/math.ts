@@ -104,14 +104,13 @@ interface DateLike {
 
 /**
  * Unix time in seconds from what n8n may hand over: a number (seconds, or milliseconds when that large),
- * a string of digits, an ISO date string, a Date or a Luxon DateTime.
+ * a number as text, an ISO date string, a Date or a Luxon DateTime. Times before 1970 are refused: every
+ * timestamp of an order (expiration, payment time) is an epoch time of 0 or more (docs 18, 76).
  */
 export function toUnixSeconds(field: string, value: unknown): number {
 	let seconds: number | undefined;
-	if (typeof value === 'number' && Number.isFinite(value)) {
-		seconds = value > 1e11 ? value / 1000 : value;
-	} else if (typeof value === 'string' && /^\d+$/.test(value.trim())) {
-		const number = Number(value.trim());
+	const number = typeof value === 'string' && /^[+-]?\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : value;
+	if (typeof number === 'number' && Number.isFinite(number)) {
 		seconds = number > 1e11 ? number / 1000 : number;
 	} else if (typeof value === 'string' && value.trim() !== '') {
 		const ms = Date.parse(value);
@@ -123,6 +122,12 @@ export function toUnixSeconds(field: string, value: unknown): number {
 	}
 	if (seconds === undefined || Number.isNaN(seconds)) {
 		throw new InputError(field, `${field} must be a date or a Unix time in seconds; got ${JSON.stringify(value)}`);
+	}
+	if (seconds < 0) {
+		throw new InputError(
+			field,
+			`${field} must be on or after 1970-01-01T00:00:00Z (a Unix time of 0 or more); got ${JSON.stringify(value)}`,
+		);
 	}
 	return Math.floor(seconds);
 }

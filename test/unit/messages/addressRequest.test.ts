@@ -35,10 +35,11 @@ describe('address request message', () => {
 		});
 	});
 
-	test('the placeholder itself is not a country code', async () => {
+	test('the placeholder itself is not a country', async () => {
 		expect(await inputError({ ...valid, addressCountry: 'COUNTRY_ISO_CODE' })).toMatchObject({
 			field: 'Country',
-			message: 'Country must be a two-letter ISO 3166 code such as IN; got "COUNTRY_ISO_CODE"',
+			message:
+				'Country must be IN: address messages are only available for businesses in India and their customers there; got "COUNTRY_ISO_CODE"',
 		});
 	});
 
@@ -141,6 +142,14 @@ describe('address request message', () => {
 	describe('rules', () => {
 		test('country is mandatory', async () => {
 			expect(await inputError({ ...valid, addressCountry: '' })).toMatchObject({ field: 'Country', message: 'Country is required' });
+		});
+		test('country is India only (doc 84): another country code is refused before sending', async () => {
+			for (const country of ['BR', 'sg', ' US ']) {
+				expect(await inputError({ ...valid, addressCountry: country })).toMatchObject({
+					field: 'Country',
+					message: `Country must be IN: address messages are only available for businesses in India and their customers there; got "${country}"`,
+				});
+			}
 		});
 		test('body is required', async () => {
 			expect(await inputError({ ...valid, interactiveBody: '' })).toMatchObject({ field: 'Body', message: 'Body is required' });

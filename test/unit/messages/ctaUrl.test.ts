@@ -77,6 +77,13 @@ describe('CTA URL message', () => {
 		expect(await inputError({ ...valid, ctaDisplayText: ' ' })).toMatchObject({ field: 'Button Text', message: 'Button Text is required' });
 	});
 
+	test('Docs: button text without leading or trailing spaces (28: Cloud API refuses them on action properties)', async () => {
+		expect(await inputError({ ...valid, ctaDisplayText: ' Open' })).toMatchObject({
+			field: 'Button Text',
+			message: 'Button Text cannot start or end with spaces; got " Open"',
+		});
+	});
+
 	test('button URL is required', async () => {
 		expect(await inputError({ ...valid, ctaUrl: '' })).toMatchObject({ field: 'Button URL', message: 'Button URL is required' });
 	});

@@ -91,6 +91,14 @@ describe('flow message', () => {
 		test('button text is required', async () => {
 			expect(await inputError({ ...valid, flowCta: '' })).toMatchObject({ field: 'Button Text', message: 'Button Text is required' });
 		});
+		test('Docs: no spaces around the button text (28: Cloud API refuses them on action properties)', async () => {
+			for (const flowCta of ['Book ', ' Book', '\tBook!']) {
+				expect(await inputError({ ...valid, flowCta })).toMatchObject({
+					field: 'Button Text',
+					message: `Button Text cannot start or end with spaces; got "${flowCta}"`,
+				});
+			}
+		});
 		test('body is required', async () => {
 			expect(await inputError({ ...valid, interactiveBody: '' })).toMatchObject({ field: 'Body', message: 'Body is required' });
 		});

@@ -107,6 +107,22 @@ describe('list message', () => {
 		test('button label is required', async () => {
 			expect(await inputError({ ...valid, listButton: '' })).toMatchObject({ field: 'Button Label', message: 'Button Label is required' });
 		});
+		test.each([
+			['Button Label', ' Options', { listButton: ' Options' }],
+			['Button Label', 'Options\n', { listButton: 'Options\n' }],
+			['Sections > Title', 'Drinks ', { listSections: { section: [{ title: 'Drinks ', rows: rows(1) }] } }],
+			['Sections > Rows > ID', ' a', { listSections: { section: [{ rows: { row: [{ id: ' a', title: 'T' }] } }] } }],
+			['Sections > Rows > Title', 'T ', { listSections: { section: [{ rows: { row: [{ id: 'a', title: 'T ' }] } }] } }],
+		])('Docs: %s cannot start or end with spaces (28: Cloud API refuses them on action properties)', async (field, value, values) => {
+			expect(await inputError({ ...valid, ...values })).toMatchObject({
+				field,
+				message: `${field} cannot start or end with spaces; got "${value}"`,
+			});
+		});
+		test('a lone section whose title is only spaces goes without a title', async () => {
+			const result = await listMessage.build(params({ ...valid, listSections: { section: [{ title: '   ', rows: rows(1) }] } }), ctx);
+			expect(((result.interactive as IDataObject).action as IDataObject).sections).toEqual([{ rows: [{ id: 'r0', title: 'Row 0' }] }]);
+		});
 		test('button label up to 20 characters', async () => {
 			expect(await inputError({ ...valid, listButton: 'b'.repeat(21) })).toMatchObject({
 				field: 'Button Label',

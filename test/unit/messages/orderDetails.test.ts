@@ -344,6 +344,23 @@ describe('order details: India from the form', () => {
 		const error = await inputError({ ...base, orderDetailsItems: {} });
 		expect(error.message).toBe('Items needs at least 1 items, got 0');
 	});
+
+	test('an Items entry that is not an object (a list from an expression) is named with its position', async () => {
+		const bread = { name: 'Bread', retailerId: 'SKU-1', amount: 10000, quantity: 2 };
+		expect(await inputError({ ...base, orderDetailsItems: [null] })).toMatchObject({
+			field: 'Items',
+			message: 'Items: item 1 must be an object with a name, an amount and a quantity; got null',
+		});
+		expect(await inputError({ ...base, orderDetailsItems: { item: [bread, 'Milk'] } })).toMatchObject({
+			field: 'Items',
+			message: 'Items: item 2 must be an object with a name, an amount and a quantity; got "Milk"',
+		});
+	});
+
+	test('form amounts name the item they belong to', async () => {
+		const error = await inputError({ ...base, orderDetailsItems: { item: [{ name: 'Bread', amount: 100, quantity: 1 }, { name: 'Milk', amount: 1.5, quantity: 1 }] } });
+		expect(error).toMatchObject({ field: 'Item 2 > Amount' });
+	});
 });
 
 describe('order details: rules', () => {
@@ -487,6 +504,13 @@ describe('order details: rules', () => {
 	test('at least one item', async () => {
 		const error = await indiaError((p) => (order(p).items = []));
 		expect(error.message).toBe('Items needs at least 1 items, got 0');
+	});
+
+	test('every item is an object', async () => {
+		const error = await indiaError((p) => (order(p).items = [item(p), 7]));
+		expect(error).toMatchObject({ field: 'Items', message: 'Items: item 2 must be an object with a name, an amount and a quantity; got 7' });
+		const list = await indiaError((p) => (order(p).items = [[item(p)]]));
+		expect(list.message).toBe('Items: item 1 must be an object with a name, an amount and a quantity; got a list');
 	});
 
 	function imageOrder(count: number): (p: IDataObject) => void {

@@ -120,6 +120,31 @@ describe('order status message', () => {
 		expect(error.message).toBe('Payment Time must be a date or a Unix time in seconds; got "yesterday"');
 	});
 
+	test('payment time before 1970 is refused: the payment timestamp is an epoch time of 0 or more (doc 76)', async () => {
+		for (const before1970 of ['1969-12-31T23:59:59.999Z', -1, '-3']) {
+			expect(await inputError({ ...valid, orderStatusPaymentStatus: 'failed', orderStatusPaymentTimestamp: before1970 })).toMatchObject({
+				field: 'Payment Time',
+				message: `Payment Time must be on or after 1970-01-01T00:00:00Z (a Unix time of 0 or more); got ${JSON.stringify(before1970)}`,
+			});
+		}
+		const epoch = await orderStatusMessage.build(
+			params({ ...valid, orderStatusPaymentStatus: 'failed', orderStatusPaymentTimestamp: '1970-01-01T00:00:00.000Z' }),
+			ctx,
+		);
+		expect((((epoch.interactive as IDataObject).action as IDataObject).parameters as IDataObject).payment).toEqual({ status: 'failed', timestamp: 0 });
+	});
+
+	test('payment time given as a number in text is a Unix time, not a date for Date.parse to guess', async () => {
+		const result = await orderStatusMessage.build(
+			params({ ...valid, orderStatusPaymentStatus: 'captured', orderStatusPaymentTimestamp: ' 1722445231.9 ' }),
+			ctx,
+		);
+		expect((((result.interactive as IDataObject).action as IDataObject).parameters as IDataObject).payment).toEqual({
+			status: 'captured',
+			timestamp: 1722445231,
+		});
+	});
+
 	test('reference ID is required', async () => {
 		const error = await inputError({ ...valid, orderStatusReferenceId: '' });
 		expect(error.message).toBe('Reference ID is required');

@@ -198,6 +198,12 @@ describe('reply buttons message', () => {
 				message: 'Buttons > ID cannot start or end with spaces; got " yes"',
 			});
 		});
+		test('Docs: button title without leading or trailing spaces (28: Cloud API refuses them on button properties)', async () => {
+			expect(await inputError({ ...valid, replyButtons: { button: [{ id: 'yes', title: 'Yes ' }] } })).toMatchObject({
+				field: 'Buttons > Title',
+				message: 'Buttons > Title cannot start or end with spaces; got "Yes "',
+			});
+		});
 		test('button IDs unique', async () => {
 			expect(await inputError({ ...valid, replyButtons: { button: [{ id: 'a', title: 'A' }, { id: 'a', title: 'B' }] } })).toMatchObject({
 				field: 'Buttons > ID',

@@ -57,4 +57,20 @@ describe('order fields', () => {
 		expect(form.total_amount).toEqual({ value: 5100, offset: 100 });
 		expect((form.order as IDataObject).subtotal).toEqual({ value: 5000, offset: 100 });
 	});
+
+	it('refuse a form expiration before 1970 as such, rather than computing with a negative Unix time', () => {
+		const error = inputError(() =>
+			orderParameters({
+				orderDetailsCountry: 'BR',
+				orderDetailsReferenceId: 'pedido-1001',
+				orderDetailsGoodsType: 'digital-goods',
+				orderDetailsItems: { item: [{ name: 'Cake', retailerId: '1234567', amount: 2500, quantity: 2 }] },
+				orderDetailsOrderOptions: { expiration: '1969-07-20T20:17:40Z', expirationDescription: 'Pay soon' },
+			}),
+		);
+		expect(error).toMatchObject({
+			field: 'Expiration',
+			message: 'Expiration must be on or after 1970-01-01T00:00:00Z (a Unix time of 0 or more); got "1969-07-20T20:17:40Z"',
+		});
+	});
 });
