@@ -5,6 +5,7 @@ import { throwOnGraphError } from './hooks/graphResponse';
 import { RESOURCES } from './descriptions';
 import { searchPhoneNumbers } from './methods/listSearch';
 import { getTemplateVariables, searchTemplates } from './methods/templates';
+import { messageCustomOperations } from './send';
 
 export class WhatsAppCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,4 +52,7 @@ export class WhatsAppCloud implements INodeType {
 		listSearch: { searchPhoneNumbers, searchTemplates },
 		resourceMapping: { getTemplateVariables },
 	};
+
+	// Sending works across the items of a run (checks first, pacing, retries): n8n runs these instead of the routing.
+	customOperations = { message: messageCustomOperations };
 }

@@ -2,9 +2,10 @@
  * Runs our nodes the way n8n runs them: the action node through n8n-core's WorkflowExecute -> RoutingNode,
  * the trigger through n8n-core's WebhookContext and HookContext. Only n8n's database, UI and HTTP server are absent.
  */
-import { DirectoryLoader, ExecutionLifecycleHooks, HookContext, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, HookContext, LoadOptionsContext, RoutingNode, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestOptions,
@@ -36,10 +37,36 @@ const nodeTypeList: Record<string, INodeType> = {
 	[TRIGGER_TYPE]: new WhatsAppCloudTrigger(),
 };
 
+const credentialTypes: Record<string, ICredentialType> = { whatsAppCloudApi: new WhatsAppCloudApi() };
+
+/**
+ * Adds a node type (e.g. n8n's built-in WhatsApp node for the benchmark, or a second copy of ours that stands for
+ * another n8n worker) the way n8n's loader does: declarative nodes get the "Request Options" collection.
+ */
+export function registerNodeType(name: string, type: INodeType, credentialType?: ICredentialType): void {
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(type);
+	nodeTypeList[name] = type;
+	if (credentialType) credentialTypes[credentialType.name] = credentialType;
+}
+
 // n8n's loader gives every declarative node the "Request Options" collection (batching, timeout, proxy); so do we.
 for (const type of Object.values(nodeTypeList)) DirectoryLoader.applyDeclarativeNodeOptionParameters(type);
 
-const credentialTypes: Record<string, ICredentialType> = { whatsAppCloudApi: new WhatsAppCloudApi() };
+/**
+ * n8n's CLI `NodeTypes.getByNameAndVersion` (2.41, `shouldAssignExecuteMethod`) gives a declarative node an
+ * `execute()` that runs RoutingNode; n8n-core then runs it like any programmatic node, and custom operations first.
+ */
+function withRoutingExecute(type: INodeType): INodeType {
+	const declarative = type.description.requestDefaults !== undefined;
+	const assign =
+		!type.execute && !type.supplyData && !type.poll && !type.trigger && (!type.webhook || declarative) && (!type.methods || declarative);
+	if (assign) {
+		type.execute = async function (this: IExecuteFunctions) {
+			return (await new RoutingNode(this as ConstructorParameters<typeof RoutingNode>[0], type).runNode()) ?? [];
+		};
+	}
+	return type;
+}
 
 class NodeTypes implements INodeTypes {
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
@@ -49,7 +76,7 @@ class NodeTypes implements INodeTypes {
 	}
 
 	getByNameAndVersion(nodeType: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
+		return withRoutingExecute(NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version));
 	}
 
 	getKnownTypes() {
@@ -111,8 +138,8 @@ class CredentialsHelper extends ICredentialsHelper {
 
 	async updateCredentialsOauthTokenData() {}
 
-	getCredentialsProperties() {
-		return new WhatsAppCloudApi().properties;
+	getCredentialsProperties(type: string) {
+		return credentialTypes[type]?.properties ?? [];
 	}
 }
 
@@ -153,8 +180,8 @@ function additionalData(credentials: ICredentialDataDecryptedObject, extra: IDat
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function credentialRef() {
-	return { whatsAppCloudApi: { id: 'cred-1', name: 'WhatsApp Cloud API' } };
+function credentialRef(type = 'whatsAppCloudApi') {
+	return { [type]: { id: 'cred-1', name: 'WhatsApp Cloud API' } };
 }
 
 export interface ActionRun {
@@ -171,15 +198,17 @@ export async function runAction(options: {
 	credentials: ICredentialDataDecryptedObject;
 	items?: INodeExecutionData[];
 	settings?: Partial<INode>;
+	/** Another registered node type (registerNodeType) and the credential type it uses. */
+	nodeType?: { name: string; version: number; credentialType: string };
 }): Promise<ActionRun> {
 	const node: INode = {
 		id: 'b1f7c3e2-0000-4000-8000-000000000001',
 		name: 'WhatsApp Cloud',
-		type: ACTION_TYPE,
-		typeVersion: 1,
+		type: options.nodeType?.name ?? ACTION_TYPE,
+		typeVersion: options.nodeType?.version ?? 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
-		credentials: credentialRef(),
+		credentials: credentialRef(options.nodeType?.credentialType),
 		...options.settings,
 	};
 	const workflow = new Workflow({
