@@ -68,6 +68,11 @@ function withRoutingExecute(type: INodeType): INodeType {
 	return type;
 }
 
+/** The node type as n8n-core gets it during a run (with the execute() n8n gives declarative nodes). */
+export function loadedNodeType(name: string, version?: number): INodeType {
+	return new NodeTypes().getByNameAndVersion(name, version);
+}
+
 class NodeTypes implements INodeTypes {
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		const type = nodeTypeList[nodeType];
@@ -185,8 +190,10 @@ function credentialRef(type = 'whatsAppCloudApi') {
 }
 
 export interface ActionRun {
-	/** Output items of the node (empty when it failed). */
+	/** Output items of the node's first output (empty when it failed). */
 	items: INodeExecutionData[];
+	/** Every output of the node (the error output second, with "On Error: Continue (using error output)"). */
+	outputs: INodeExecutionData[][];
 	/** The node's error as n8n records it, if the run failed. */
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string; itemIndex?: number };
 	run: IRun;
@@ -235,7 +242,8 @@ export async function runAction(options: {
 	const result = finished ?? run;
 	const taskData = result.data.resultData.runData[node.name]?.[0];
 	const error = (result.data.resultData.error ?? taskData?.error) as ActionRun['error'];
-	return { items: taskData?.data?.main?.[0] ?? [], error, run: result };
+	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
+	return { items: outputs[0] ?? [], outputs, error, run: result };
 }
 
 export interface WebhookCall {

@@ -76,7 +76,7 @@ export interface RequestFault {
 	/** Close the connection without answering: before Graph sees the request when `process` is false, after it otherwise. */
 	drop?: boolean;
 	/** Answer this instead of Graph's answer (an object is sent as JSON). */
-	answer?: { status: number; body: unknown; contentType?: string };
+	answer?: { status: number; body: unknown; contentType?: string; headers?: Record<string, string> };
 	/** Answer this much later than Graph would. */
 	delayMs?: number;
 }
@@ -309,10 +309,13 @@ export class GraphSandbox {
 		const rawBody = Buffer.concat(chunks);
 		const request: SandboxRequest = { method, path, version, params: {}, query, headers: req.headers, rawBody };
 		const hook = this.faultHook;
-		const fault = hook ? hook({ method, path, json: rawBody.length > 0 ? parseJson(rawBody) : undefined }) : undefined;
+		const json = hook && rawBody.length > 0 ? parseJson(rawBody) : undefined;
+		const fault = hook ? hook({ method, path, json }) : undefined;
+		// Graph does not read a request a fault keeps from it; the record still shows what was sent.
+		if (fault && !fault.process) request.json = json;
 		if (fault?.drop && !fault.process) {
 			// The connection breaks before Graph sees the request: from the client's side, after its body was written.
-			record(rawBody, 0, undefined);
+			record(rawBody, 0, undefined, request);
 			req.socket.destroy();
 			return;
 		}
@@ -328,9 +331,9 @@ export class GraphSandbox {
 			if (send && response.status === 200) this.traffic.accept(send[1], request.json, Date.now());
 		}
 		if (fault?.answer) {
-			const { status, body, contentType } = fault.answer;
+			const { status, body, contentType, headers } = fault.answer;
 			const raw = typeof body === 'string' ? body : JSON.stringify(body);
-			response = { status, raw: Buffer.from(raw), headers: { 'content-type': contentType ?? 'application/json; charset=UTF-8' }, body };
+			response = { status, raw: Buffer.from(raw), headers: { 'content-type': contentType ?? 'application/json; charset=UTF-8', ...headers }, body };
 		}
 		if ((response.body as { error?: { code?: unknown } } | undefined)?.error?.code === 130429) this.traffic.throttled++;
 		const delay = this.latencyMs + (fault?.delayMs ?? 0);

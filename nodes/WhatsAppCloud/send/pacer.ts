@@ -12,6 +12,8 @@ const MARGIN_MS = 25;
 const CATCH_UP_MS = 20;
 /** After a second without throttling, the rate climbs back by this share of the configured rate. */
 const RECOVERY = 0.05;
+/** A run that joins after this long without throttling starts at its own configured rate. */
+const QUIET_MS = 60_000;
 /** In flight at most: one second's worth of messages (enough for Graph's latency), at least 16, at most 200. */
 const MIN_IN_FLIGHT = 16;
 const MAX_IN_FLIGHT = 200;
@@ -36,10 +38,14 @@ export class Pacer {
 	/** The configured rate of each run using this number; the lowest applies. */
 	private readonly ceilings: number[] = [];
 
+	/** What Meta lets through, as far as throttling shows (the configured rate until Meta throttles). */
 	private rate = 0;
 
 	/** When the next start is due, if starts are evenly spaced. */
 	private nextDue = 0;
+
+	/** When a second with throttled requests last ended. */
+	private throttledAt = -Infinity;
 
 	/** Requests answered in the current second, and how many of them Meta throttled. */
 	private window = { start: 0, answered: 0, throttled: 0 };
@@ -47,7 +53,8 @@ export class Pacer {
 	/** A run starts sending at its configured rate; returns the function that ends its use. */
 	join(messagesPerSecond: number): () => void {
 		this.ceilings.push(messagesPerSecond);
-		this.rate = this.rate === 0 ? messagesPerSecond : Math.min(this.rate, this.ceiling());
+		// Without recent throttling there is nothing to hold a new run below what it asks for.
+		if (performance.now() - this.throttledAt > QUIET_MS) this.rate = Math.max(this.rate, messagesPerSecond);
 		let joined = true;
 		return () => {
 			if (!joined) return;
@@ -60,10 +67,10 @@ export class Pacer {
 		return this.ceilings.length === 0 && this.inFlight === 0;
 	}
 
-	/** The current rate, in messages per second. */
+	/** The rate requests start at now, in messages per second: the lowest configured, or lower after throttling. */
 	get currentRate(): number {
 		this.adapt(performance.now());
-		return this.rate;
+		return this.effectiveRate();
 	}
 
 	/** Resolves when a request may start; it then counts as in flight until `release`. */
@@ -86,15 +93,22 @@ export class Pacer {
 		return this.ceilings.length > 0 ? Math.min(...this.ceilings) : this.rate;
 	}
 
+	private effectiveRate(): number {
+		return Math.max(1, Math.min(this.rate, this.ceiling()));
+	}
+
 	/** Once a second: down by the share throttled in the second that ended, else up by RECOVERY per second. */
 	private adapt(now: number): void {
 		const seconds = Math.floor((now - this.window.start) / WINDOW_MS);
 		if (seconds < 1) return;
-		const ceiling = this.ceiling();
+		const highest = this.ceilings.length > 0 ? Math.max(...this.ceilings) : this.rate;
 		const { answered, throttled } = this.window;
-		if (throttled > 0) this.rate = Math.max(1, this.rate * Math.max(0.5, 1 - throttled / answered));
-		else this.rate += seconds * Math.max(1, ceiling * RECOVERY);
-		this.rate = Math.min(this.rate, ceiling);
+		if (throttled > 0) {
+			this.rate = this.effectiveRate() * Math.max(0.5, 1 - throttled / answered);
+			this.throttledAt = now;
+		} else {
+			this.rate = Math.min(highest, this.rate + seconds * Math.max(1, highest * RECOVERY));
+		}
 		this.window = { start: now, answered: 0, throttled: 0 };
 	}
 
@@ -108,14 +122,15 @@ export class Pacer {
 			}
 			const now = performance.now();
 			this.adapt(now);
-			const limit = Math.max(1, Math.floor(this.rate));
+			const rate = this.effectiveRate();
+			const limit = Math.floor(rate);
 			const windowDue = this.starts.length >= limit ? this.starts[this.starts.length - limit] + WINDOW_MS + MARGIN_MS : now;
 			const due = Math.max(windowDue, this.nextDue - CATCH_UP_MS);
 			if (due > now) {
 				await sleep(due - now, signal);
 				continue;
 			}
-			this.nextDue = Math.max(this.nextDue, now) + (WINDOW_MS + MARGIN_MS) / this.rate;
+			this.nextDue = Math.max(this.nextDue, now) + (WINDOW_MS + MARGIN_MS) / rate;
 			this.starts.push(now);
 			if (this.starts.length > 2 * MAX_IN_FLIGHT + 2048) this.starts = this.starts.slice(-1024 - MAX_IN_FLIGHT);
 			this.inFlight++;

@@ -14,7 +14,8 @@ export type Verdict =
 	| { outcome: 'unknown'; reason: string };
 
 function header(response: IN8nHttpFullResponse, name: string): string | undefined {
-	const value = response.headers?.[name] ?? response.headers?.[name.toLowerCase()];
+	const key = Object.keys(response.headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
+	const value = key === undefined ? undefined : (response.headers as IDataObject)[key];
 	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
 }
 
