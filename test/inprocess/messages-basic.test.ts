@@ -11,7 +11,6 @@ import {
 	expectRefused,
 	expectSent,
 	MESSAGES_PATH,
-	RECIPIENT,
 	sendable,
 	useMessageSandbox,
 	type Body,
