@@ -2,10 +2,12 @@
  * The send pipeline (nodes/WhatsAppCloud/send/) through n8n-core against the sandbox: per-item retries decided by the
  * error table, nothing sent twice, all-or-nothing checks, Continue On Fail and the error output, per-recipient order.
  */
-import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import { RoutingNode } from 'n8n-core';
 
-import { ACTION_TYPE, loadedNodeType, runAction, sandboxCredentials, TRIGGER_TYPE, type ActionRun } from '../harness/n8n';
+import { sendOneMessage } from '../../nodes/WhatsAppCloud/send';
+import { ACTION_TYPE, loadedNodeType, registerNodeType, runAction, sandboxCredentials, TRIGGER_TYPE, type ActionRun } from '../harness/n8n';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { graphError } from '../sandbox/graphError';
 import type { RecordedRequest, RequestFault } from '../sandbox/server';
@@ -249,6 +251,58 @@ describe('the harness loads node types as n8n 2.41 does', () => {
 			expect(runNode).toHaveBeenCalledTimes(1);
 		} finally {
 			runNode.mockRestore();
+			await sandbox.stop();
+		}
+	});
+});
+
+describe('sendOneMessage (for operations that send one message of their own, e.g. Send and Wait)', () => {
+	/** A node whose execute() sends one prepared body per item with sendOneMessage, as a custom operation would. */
+	const ONE_BY_ONE: INodeType = {
+		description: {
+			displayName: 'One By One',
+			name: 'oneByOne',
+			group: ['output'],
+			version: 1,
+			description: 'Sends prepared bodies',
+			defaults: { name: 'One By One' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			credentials: [{ name: 'whatsAppCloudApi', required: true }],
+			properties: [],
+		},
+		async execute(this: IExecuteFunctions) {
+			const out: INodeExecutionData[] = [];
+			for (const [itemIndex, item] of this.getInputData().entries()) {
+				const body = { messaging_product: 'whatsapp', recipient_type: 'individual', to: item.json.to, type: 'text', text: { body: item.json.text } };
+				out.push({ json: await sendOneMessage(this, itemIndex, { phoneNumberId: SANDBOX_IDS.phoneNumberId, body }), pairedItem: { item: itemIndex } });
+			}
+			return [out];
+		},
+	};
+
+	it('sends paced, retries a throttled send, and gives the wamid', async () => {
+		registerNodeType('test.oneByOne', ONE_BY_ONE);
+		const sandbox = await createSandbox().start();
+		try {
+			sandbox.setFaultHook(({ json }) =>
+				(json as { to?: string })?.to === recipient(0) && sandbox.requestsTo('POST', MESSAGES_PATH).length === 0
+					? { process: false, answer: { status: 400, body: graphError(130429, 'Rate limit hit', 'Injected') } }
+					: undefined,
+			);
+			const run = await runAction({
+				credentials: sandboxCredentials(sandbox.baseUrl),
+				items: items(2),
+				nodeType: { name: 'test.oneByOne', version: 1, credentialType: 'whatsAppCloudApi' },
+				parameters: {},
+			});
+			expect(run.error).toBeUndefined();
+			expect(run.items.map((item) => [item.json.messageId, item.json.waId])).toEqual([
+				[expect.stringMatching(/^wamid\./), '16505553000'],
+				[expect.stringMatching(/^wamid\./), '16505553001'],
+			]);
+			expect(sandbox.requestsTo('POST', MESSAGES_PATH).map((request) => request.status)).toEqual([400, 200, 200]);
+		} finally {
 			await sandbox.stop();
 		}
 	});

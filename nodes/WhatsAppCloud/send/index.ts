@@ -9,3 +9,7 @@ type CustomOperation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]
 export const messageCustomOperations: Record<string, CustomOperation> = Object.fromEntries(
 	[...MESSAGE_TYPES.map((type) => type.operation), 'markAsRead'].map((operation) => [operation, sendMessages]),
 );
+
+export { buildEnvelope } from './envelope';
+export { SENDING_OPTIONS } from './options';
+export { sendOneMessage } from './single';

@@ -25,7 +25,7 @@ export function maybeSent(error: NodeFailure, reason?: string): NodeFailure {
 }
 
 /** Meta's answer to a send, with the message ID and the recipient's WhatsApp ID first. */
-function sentJson(answer: IDataObject): IDataObject {
+export function sentJson(answer: IDataObject): IDataObject {
 	const message = (answer.messages as IDataObject[] | undefined)?.[0];
 	const contact = (answer.contacts as IDataObject[] | undefined)?.[0];
 	if (!message) return answer;
