@@ -192,8 +192,8 @@ describe('all or nothing, and pacing', () => {
 		// The sandbox's own count: accepted sends of this number in any window of a second.
 		expect(api.sandbox.traffic.peakPerWindow(SANDBOX_IDS.phoneNumberId)).toBeLessThanOrEqual(2);
 		const [first, , , , last] = arrivals.map((request) => request.receivedAt);
-		// 5 messages at 2 per second start about 2 seconds apart (less a little for requests that arrive late).
-		expect(last - first).toBeGreaterThanOrEqual(1800);
+		// 5 messages at 2 per second start about 2 seconds apart (less what a busy machine adds to one request's way).
+		expect(last - first).toBeGreaterThanOrEqual(1500);
 		expect(run.items.map((item) => item.json.waId)).toEqual(['16505552000', '16505552001', '16505552002', '16505552003', '16505552004']);
 	});
 
@@ -207,6 +207,6 @@ describe('all or nothing, and pacing', () => {
 		expect(api.sandbox.traffic.peakPerWindow(SANDBOX_IDS.phoneNumberId)).toBeLessThanOrEqual(3);
 		const arrivals = arrivalsAt(api.sandbox).map((request) => request.receivedAt);
 		// 8 messages at 3 per second start about 2.3 seconds apart.
-		expect(arrivals[7] - arrivals[0]).toBeGreaterThanOrEqual(2000);
+		expect(arrivals[7] - arrivals[0]).toBeGreaterThanOrEqual(1700);
 	});
 });

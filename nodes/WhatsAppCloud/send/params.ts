@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IGetNodeParameterOptions, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
 
 /** Whether a stored parameter value holds an expression anywhere (a string that starts with "="). */
 function hasExpression(value: unknown): boolean {
@@ -20,11 +20,10 @@ export class ParameterReader {
 		private readonly stored: INodeParameters,
 	) {}
 
-	get<T = IDataObject[string]>(name: string, itemIndex: number, fallback: unknown, options?: IGetNodeParameterOptions): T {
-		const key = options?.extractValue ? `${name}/value` : name;
-		if (this.fixed.has(key)) return this.fixed.get(key) as T;
-		const value = this.ctx.getNodeParameter(name, itemIndex, fallback, options);
-		if (!hasExpression(this.stored[name])) this.fixed.set(key, value);
+	get<T = IDataObject[string]>(name: string, itemIndex: number, fallback: unknown): T {
+		if (this.fixed.has(name)) return this.fixed.get(name) as T;
+		const value = this.ctx.getNodeParameter(name, itemIndex, fallback);
+		if (!hasExpression(this.stored[name])) this.fixed.set(name, value);
 		return value as T;
 	}
 }

@@ -1,5 +1,4 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError, UserError } from 'n8n-workflow';
 
 import { MAX_MESSAGE_ID } from '../../shared/graphApi';
 import { checkLength, InputError, requireText } from '../../shared/InputError';
@@ -52,20 +51,19 @@ export function runGraphGet(ctx: IExecuteFunctions, credentials: ICredentialData
 	};
 }
 
-function optionalParameter(plan: PlanContext, name: string, itemIndex: number): unknown {
-	try {
-		return plan.params.get(name, itemIndex, '', { extractValue: true });
-	} catch (error) {
-		// n8n refuses to extract the value of a field the operation does not show; an expression error is the user's.
-		if (error instanceof UserError) return '';
-		throw new NodeOperationError(plan.ctx.getNode(), error as Error, { itemIndex });
-	}
+/**
+ * A field that holds an ID: a resource locator's value (its modes have no extraction rule) or a plain string. Read
+ * without n8n's `extractValue`, which looks the field up among all the node's properties on every call.
+ */
+function idParameter(plan: PlanContext, name: string, itemIndex: number): unknown {
+	const value = plan.params.get<unknown>(name, itemIndex, '');
+	return typeof value === 'object' && value !== null ? (value as IDataObject).value : value;
 }
 
 /** Checks and builds one item (validation first, no request except template reads); throws on any problem. */
 export async function planJob(plan: PlanContext, itemIndex: number): Promise<SendJob> {
 	const { params, credentials, messageType } = plan;
-	const phoneNumberId = graphId(optionalParameter(plan, 'phoneNumberId', itemIndex), credentials.phoneNumberId, 'Phone Number ID');
+	const phoneNumberId = graphId(idParameter(plan, 'phoneNumberId', itemIndex), credentials.phoneNumberId, 'Phone Number ID');
 	if (!messageType) {
 		// Mark as Read (doc 25).
 		const messageId = requireText('Message ID', params.get('messageId', itemIndex, '')).trim();
@@ -90,7 +88,7 @@ export async function planJob(plan: PlanContext, itemIndex: number): Promise<Sen
 		},
 		graphGet: plan.graphGet,
 		businessAccountId: async () =>
-			graphId(optionalParameter(plan, 'businessAccountId', itemIndex), credentials.businessAccountId, 'WhatsApp Business Account ID'),
+			graphId(idParameter(plan, 'businessAccountId', itemIndex), credentials.businessAccountId, 'WhatsApp Business Account ID'),
 	};
 	const part = await messageType.build(values, context);
 	const options = params.get<IDataObject>('messageOptions', itemIndex, {});

@@ -24,20 +24,23 @@ interface SendRun extends DeliveryRun {
 	failure?: { itemIndex: number; error: NodeFailure };
 }
 
-/** With Continue On Fail off, a problem found while checking stops the run before anything is sent. */
+/**
+ * With Continue On Fail off, a problem found before sending (an item's input, or its media upload) stops the run
+ * with nothing sent. Bad input reads "Nothing was sent: item 7 has invalid input (…)"; other errors keep their text.
+ */
 function nothingSent(run: SendRun, itemIndex: number, error: unknown): NodeFailure {
 	const itemError = toItemError(run.ctx.getNode(), error, itemIndex);
 	if (run.jobs.length === 1) return itemError;
 	const fix = 'All items are checked before any message is sent. Fix that item, or enable "Continue On Fail" to send the valid items anyway.';
-	if (itemError instanceof NodeApiError) {
-		itemError.description = [`Nothing was sent: item ${itemIndex} could not be prepared.`, itemError.description].filter(Boolean).join('\n');
-		return itemError;
+	if (error instanceof InputError || !(error instanceof NodeApiError || error instanceof NodeOperationError)) {
+		const problem = error instanceof InputError ? error.message : itemError.message;
+		return new NodeOperationError(run.ctx.getNode(), `Nothing was sent: item ${itemIndex} has invalid input (${problem})`, {
+			itemIndex,
+			description: [fix, itemError.description].filter(Boolean).join('\n'),
+		});
 	}
-	const problem = error instanceof InputError ? error.message : itemError.message;
-	return new NodeOperationError(run.ctx.getNode(), `Nothing was sent: item ${itemIndex} has invalid input (${problem})`, {
-		itemIndex,
-		description: [fix, itemError.description].filter(Boolean).join('\n'),
-	});
+	itemError.description = [`Nothing was sent: item ${itemIndex} could not be prepared.`, itemError.description].filter(Boolean).join('\n');
+	return itemError;
 }
 
 function fail(run: SendRun, itemIndex: number, error: NodeFailure): void {
