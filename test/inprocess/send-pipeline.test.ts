@@ -9,6 +9,7 @@ import { RoutingNode } from 'n8n-core';
 import { sendOneMessage } from '../../nodes/WhatsAppCloud/send';
 import { ACTION_TYPE, loadedNodeType, registerNodeType, runAction, sandboxCredentials, TRIGGER_TYPE, type ActionRun } from '../harness/n8n';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
+import { useMessageSandbox } from './messageCases';
 import { graphError } from '../sandbox/graphError';
 import type { RecordedRequest, RequestFault } from '../sandbox/server';
 
@@ -25,30 +26,13 @@ const continueOnFail: Partial<INode> = { onError: 'continueRegularOutput' };
 jest.setTimeout(30_000);
 
 describe('the send pipeline through n8n-core', () => {
+	const api = useMessageSandbox();
 	let sandbox: GraphSandbox;
-	let credentials: ReturnType<typeof sandboxCredentials>;
-
-	beforeAll(async () => {
-		sandbox = await createSandbox().start();
-		credentials = sandboxCredentials(sandbox.baseUrl);
-	});
-	afterAll(async () => await sandbox.stop());
-	beforeEach(() => sandbox.reset());
+	beforeEach(() => (sandbox = api.sandbox));
 
 	async function sendText(input: INodeExecutionData[], options: { settings?: Partial<INode>; messageOptions?: IDataObject; fields?: IDataObject } = {}): Promise<ActionRun> {
-		return await runAction({
-			credentials,
-			items: input,
-			settings: options.settings,
-			parameters: {
-				resource: 'message',
-				operation: 'sendText',
-				recipient: '={{ $json.to }}',
-				textBody: '={{ $json.text }}',
-				...(options.messageOptions ? { messageOptions: options.messageOptions } : {}),
-				...options.fields,
-			},
-		});
+		const { settings, messageOptions, fields } = options;
+		return await api.send('sendText', { textBody: '={{ $json.text }}', ...fields }, { items: input, recipient: (fields?.recipient as string | undefined) ?? '={{ $json.to }}', messageOptions, settings });
 	}
 
 	/** The first `times` sends to `to` meet `fault`; everything else is answered as Graph would. */
@@ -225,7 +209,7 @@ describe('the send pipeline through n8n-core', () => {
 				? refusal(400, 130429, 'Rate limit hit')
 				: undefined,
 		);
-		const run = await runAction({ credentials, parameters: { resource: 'message', operation: 'markAsRead', messageId: 'wamid.IN' } });
+		const run = await api.send('markAsRead', { messageId: 'wamid.IN' });
 		expect(run.error).toBeUndefined();
 		expect(run.items.map((item) => item.json)).toEqual([{ success: true }]);
 		expect(sandbox.requestsTo('POST', MESSAGES_PATH).map((request) => request.status)).toEqual([400, 200]);
