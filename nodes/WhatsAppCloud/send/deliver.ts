@@ -82,7 +82,7 @@ export async function deliver(run: DeliveryRun, job: SendJob, pacer: Pacer): Pro
 		const pairKey = `${job.phoneNumberId}|${job.recipient ?? ''}`;
 		const pairs = run.pairFailures.get(pairKey) ?? 0;
 		if (verdict.retry === 'pair') run.pairFailures.set(pairKey, pairs + 1);
-		const waitMs = retryWaitMs(verdict.retry, failures, pairs, verdict.retryAfterMs);
+		const waitMs = retryWaitMs(verdict.retry, failures, pairs, verdict.retryAfterMs, pacer.currentRate);
 		if (failures > settings.retryAttempts || waitedMs + waitMs > settings.maxWaitMs) {
 			return { state: 'refused', error: gaveUp(error, failures, waitedMs) };
 		}

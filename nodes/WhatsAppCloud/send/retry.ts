@@ -64,12 +64,14 @@ export function judge(response: IN8nHttpFullResponse, accepted: (answer: IDataOb
 /**
  * How long to wait before sending again after the `failures`-th refusal of one message: Meta's `Retry-After` when
  * it sent one; 4^X seconds for the pair rate limit (131056, X = earlier 131056s for this recipient in the run);
- * a quarter of a second doubling for the throughput limit (the pacer has slowed down already, and the message must
- * not trail the run); otherwise 1, 2, 4, 8, ... seconds. A little jitter keeps throttled messages from returning together.
+ * for the throughput limit, twenty sending intervals at the current rate (¼ s at 80 msg/s, at least 0.1 s),
+ * doubling: the pacer has slowed down already, and a throttled message must not trail the run by much; otherwise
+ * 1, 2, 4, 8, ... seconds. A little jitter keeps throttled messages from coming back together.
  */
-export function retryWaitMs(retry: RetryClass, failures: number, pairFailures: number, retryAfter?: number): number {
+export function retryWaitMs(retry: RetryClass, failures: number, pairFailures: number, retryAfter?: number, messagesPerSecond = 80): number {
 	if (retryAfter !== undefined) return retryAfter;
 	if (retry === 'pair') return 4 ** pairFailures * 1000;
-	const base = (retry === 'throughput' ? 250 : 1000) * 2 ** Math.min(failures - 1, 10);
+	const first = retry === 'throughput' ? Math.min(250, Math.max(100, 20_000 / messagesPerSecond)) : 1000;
+	const base = first * 2 ** Math.min(failures - 1, 10);
 	return Math.round(base * (0.9 + Math.random() * 0.2));
 }

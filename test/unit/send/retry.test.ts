@@ -67,14 +67,16 @@ describe('retryWaitMs', () => {
 		expect([0, 1, 2, 3].map((x) => retryWaitMs('pair', 1, x))).toEqual([1000, 4000, 16000, 64000]);
 	});
 
-	it('doubles from a quarter of a second for throughput, from a second otherwise, with at most 10 % jitter', () => {
-		for (const [retry, failures, base] of [
-			['throughput', 1, 250],
-			['throughput', 3, 1000],
-			['rate', 1, 1000],
-			['transient', 4, 8000],
+	it('doubles from twenty sending intervals for throughput (0.1 s to 0.25 s), from a second otherwise, with at most 10 % jitter', () => {
+		for (const [retry, failures, rate, base] of [
+			['throughput', 1, 80, 250],
+			['throughput', 3, 80, 1000],
+			['throughput', 1, 1000, 100],
+			['throughput', 2, 160, 250],
+			['rate', 1, 1000, 1000],
+			['transient', 4, 80, 8000],
 		] as const) {
-			const wait = retryWaitMs(retry, failures, 0);
+			const wait = retryWaitMs(retry, failures, 0, undefined, rate);
 			expect(wait).toBeGreaterThanOrEqual(base * 0.9);
 			expect(wait).toBeLessThanOrEqual(base * 1.1);
 		}
