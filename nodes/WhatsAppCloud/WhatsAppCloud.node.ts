@@ -9,6 +9,7 @@ import { searchPhoneNumbers } from './methods/listSearch';
 import { getTemplateVariables, searchTemplates } from './methods/templates';
 import { requestOptionsProperty, sendAndWaitCustomOperations, sendAndWaitTooltip, sendAndWaitWebhook, sendAndWaitWebhooks } from './sendAndWait';
 import { operationSubtitle } from './subtitle';
+import { messageCustomOperations } from './send';
 
 export class WhatsAppCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,11 +50,13 @@ export class WhatsAppCloud implements INodeType {
 
 	webhook = sendAndWaitWebhook;
 
-	customOperations = { message: { ...sendAndWaitCustomOperations } };
 
 	methods = {
 		listSearch: { searchPhoneNumbers, searchTemplates },
 		resourceMapping: { getTemplateVariables },
 		credentialTest: { testWhatsAppCloudApi },
 	};
+
+	// Sending works across the items of a run (checks first, pacing, retries): n8n runs these instead of the routing.
+	customOperations = { message: { ...messageCustomOperations, ...sendAndWaitCustomOperations } };
 }

@@ -32,7 +32,8 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
 }
 
 function mediaError(id: string, error: unknown): string {
-	const status = (error as { httpCode?: unknown }).httpCode;
+	// A Graph error's httpCode is Meta's code; its HTTP status is in context.httpStatus.
+	const status = (error as { context?: { httpStatus?: unknown } }).context?.httpStatus;
 	const message = (error as Error)?.message ?? String(error);
 	return `Downloading media ${id} failed${status ? ` with HTTP ${String(status)}` : ''}: ${message}`;
 }

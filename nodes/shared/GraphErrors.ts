@@ -2,12 +2,22 @@ import { NodeApiError } from 'n8n-workflow';
 import type { Failure, INode, JsonObject } from 'n8n-workflow';
 
 /**
- * How safe it is to send the same request again:
- * - `safe`: nothing was accepted; the same request can succeed later (wait / back off first).
- * - `maybe`: unknown or server-side outcome; a repeated send could duplicate the message.
+ * What Meta's answer means for sending the same request again. The send pipeline decides from this column alone.
+ * - `throughput`: the sender's message rate (130429). Nothing was accepted: slow this number down, then send again.
+ * - `pair`: too many messages to one recipient (131056). Nothing was accepted: wait 4^X seconds for that recipient only.
+ * - `rate`: an app or account call limit (4, 80007). Nothing was accepted: wait, then send again.
+ * - `transient`: a passing fault at Meta (2, 131057, 133004). Nothing was accepted: wait, then send again.
+ * - `later`: nothing was accepted and the same request can succeed, but only after minutes to days; not repeated in a run.
+ * - `maybe`: the outcome is unknown; sending again could deliver the message twice. Never repeated.
  * - `never`: fails again until the request, the account, the template or the recipient changes.
  */
-export type RetryClass = 'safe' | 'maybe' | 'never';
+export type RetryClass = 'throughput' | 'pair' | 'rate' | 'transient' | 'later' | 'maybe' | 'never';
+
+/** Classes where Meta accepted nothing, so the same request may be sent again (api-inventory 5.2 "RS"). */
+export const SAFE_TO_REPEAT: ReadonlySet<RetryClass> = new Set<RetryClass>(['throughput', 'pair', 'rate', 'transient', 'later']);
+
+/** Classes the send pipeline repeats within one run, after waiting. */
+export const RETRIED_IN_RUN: ReadonlySet<RetryClass> = new Set<RetryClass>(['throughput', 'pair', 'rate', 'transient']);
 
 export interface GraphErrorInfo {
 	/** The code, or the first code of a range. */
@@ -111,7 +121,7 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		code: 2,
 		title: 'API Service',
 		hint: 'The API is temporarily down or overloaded (updates can take up to 5 minutes). Wait a few minutes and try again.',
-		retry: 'safe',
+		retry: 'transient',
 		httpStatus: 503,
 		failure: unavailable,
 	},
@@ -219,7 +229,7 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		code: 131049,
 		title: 'Meta chose not to deliver.',
 		hint: 'Meta held this marketing message back to limit marketing per user. Do not retry right away; retry later with growing delays.',
-		retry: 'safe',
+		retry: 'later',
 		httpStatus: 400,
 		failure: rateLimited,
 	},
@@ -248,7 +258,7 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		code: 131057,
 		title: 'Account in maintenance mode',
 		hint: 'The business account is in maintenance, e.g. during a throughput upgrade (about a minute). Try again shortly.',
-		retry: 'safe',
+		retry: 'transient',
 		httpStatus: 500,
 		failure: unavailable,
 	},
@@ -312,7 +322,7 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		code: 132069,
 		title: 'Flow is throttled',
 		hint: 'The Flow is throttled and already sent 10 messages in the last hour. Fix the Flow, or wait an hour.',
-		retry: 'safe',
+		retry: 'later',
 		httpStatus: 400,
 		failure: rateLimited,
 	},
@@ -327,7 +337,7 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		code: 133004,
 		title: 'Server Temporarily Unavailable',
 		hint: 'The server is temporarily unavailable. Check metastatus.com and the details, then try again.',
-		retry: 'safe',
+		retry: 'transient',
 		httpStatus: 503,
 		failure: unavailable,
 	},
@@ -349,7 +359,7 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		code: 133008,
 		title: 'Too Many two step verification PIN Guesses',
 		hint: 'Too many wrong PINs. Wait for the time given in the details, then try again.',
-		retry: 'safe',
+		retry: 'later',
 		httpStatus: 400,
 		failure: rateLimited,
 	},
@@ -357,7 +367,7 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		code: 133009,
 		title: 'Two step verification PIN Guessed Too Fast',
 		hint: 'PINs were entered too quickly. Wait as the details say, then try again.',
-		retry: 'safe',
+		retry: 'later',
 		httpStatus: 400,
 		failure: rateLimited,
 	},
@@ -373,7 +383,7 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		code: 133015,
 		title: 'Please wait a few minutes before attempting to register this phone number',
 		hint: 'The number was deleted recently and the deletion is still running. Wait 5 minutes, then register again.',
-		retry: 'safe',
+		retry: 'later',
 		httpStatus: 400,
 	},
 	{
@@ -403,7 +413,7 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		code: 4,
 		title: 'API Too Many Calls',
 		hint: 'The app reached its API call rate limit. Wait, then make fewer or less frequent calls.',
-		retry: 'safe',
+		retry: 'rate',
 		httpStatus: 400,
 		failure: rateLimited,
 	},
@@ -411,15 +421,15 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		code: 80007,
 		title: 'Rate limit issues',
 		hint: 'The WhatsApp Business Account reached its rate limit. Wait, then make fewer or less frequent calls.',
-		retry: 'safe',
+		retry: 'rate',
 		httpStatus: 400,
 		failure: rateLimited,
 	},
 	{
 		code: 130429,
 		title: 'Rate limit hit',
-		hint: "The phone number's message throughput limit (80 messages per second by default) was reached. Space the sends out with the node's Options > Batching (items per batch and batch interval), or enable Retry On Fail.",
-		retry: 'safe',
+		hint: "The phone number's throughput limit (80 messages per second by default) was reached. The node slows down and sends again by itself; if this persists, lower Options > Messages Per Second or raise Retry Attempts.",
+		retry: 'throughput',
 		httpStatus: 400,
 		failure: rateLimited,
 	},
@@ -433,8 +443,8 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 	{
 		code: 131056,
 		title: '(Business Account, Consumer Account) pair rate limit hit',
-		hint: 'Too many messages to this recipient in a short time (about one every 6 seconds). Wait before messaging this number again, or space sends to the same person with Options > Batching; other recipients are not affected.',
-		retry: 'safe',
+		hint: 'Too many messages to this recipient in a short time (about one every 6 seconds). The node waits 4^X seconds for this recipient only, within Options > Retry Attempts and Max Wait; then wait longer.',
+		retry: 'pair',
 		httpStatus: 400,
 		failure: rateLimited,
 	},
@@ -442,7 +452,7 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		code: 133016,
 		title: 'Account register deregister rate limit exceeded',
 		hint: 'Too many register/deregister attempts for this number (10 in 72 hours). Wait until it is unblocked, up to 72 hours.',
-		retry: 'safe',
+		retry: 'later',
 		httpStatus: 400,
 		failure: rateLimited,
 	},
@@ -477,7 +487,7 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		code: 139102,
 		title: 'Blocklist concurrent update',
 		hint: 'The block list changed while it was being read. Start again from the first page.',
-		retry: 'safe',
+		retry: 'transient',
 	},
 	{
 		code: 139103,
@@ -678,19 +688,23 @@ export function graphErrorToNodeApiError(
 	if (parsed?.fbtraceId) description.push(`fbtrace_id: ${parsed.fbtraceId}`);
 	const descriptionText = description.join('\n');
 
+	// n8n's editor shows `httpCode` as the error's "Error code": Meta's code when Graph sent one (the HTTP status,
+	// kept in context.httpStatus, adds little to it), else the HTTP status.
+	const code = parsed?.code !== undefined ? String(parsed.code) : status !== undefined ? String(status) : null;
 	const errorResponse = (isObject(body) ? body : { body: typeof body === 'string' ? body : null }) as JsonObject;
 	const error = new NodeApiError(node, errorResponse, {
 		message,
 		description: descriptionText || undefined,
-		httpCode: status !== undefined ? String(status) : undefined,
+		httpCode: code ?? undefined,
 		itemIndex,
 		failure: info?.failure,
 	});
-	// NodeApiError rewrites messages that contain words like "ENOENT", and without an httpCode it would take
-	// Meta's `code` as the HTTP status; what we computed is what the user must see.
+	// NodeApiError rewrites messages that contain words like "ENOENT", and without an httpCode it would look for
+	// one in the body; what we computed is what the user must see.
 	error.message = message;
 	error.description = descriptionText || undefined;
-	error.httpCode = status !== undefined ? String(status) : null;
+	error.httpCode = code;
+	if (status !== undefined) error.context.httpStatus = status;
 	if (parsed?.message && !error.messages.includes(parsed.message)) error.messages.push(parsed.message);
 	return error;
 }

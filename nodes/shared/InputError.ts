@@ -1,3 +1,6 @@
+import type { INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
 /**
  * A problem with what the user entered, found before any request is sent.
  * `field` is the label the user sees in the node form (e.g. "Body", "Buttons > Title").
@@ -67,4 +70,17 @@ export function parseJsonInput<T = unknown>(field: string, value: unknown): T {
 		problem = (error as Error).message;
 	}
 	throw new InputError(field, `${field} is not valid JSON: ${problem}`);
+}
+
+/**
+ * The error n8n shows for a problem found before sending: the node's own NodeOperationError naming the field and
+ * the item (`Text is too long: 4100 characters, the limit is 4096 [item 1]`), never a NodeApiError, which would read
+ * as if Meta had answered. Errors that already are n8n node errors (e.g. an expression error) keep their text.
+ */
+export function toItemError(node: INode, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
+	if (error instanceof InputError) {
+		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, { itemIndex, description: error.description });
+	}
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }

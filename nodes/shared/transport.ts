@@ -9,6 +9,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
+	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { Readable } from 'node:stream';
@@ -44,8 +45,9 @@ export interface GraphCall {
 
 /**
  * The request did not get an HTTP answer. `maybeSent` is false only when no connection was ever made
- * (refused, unresolvable host), so Meta cannot have received it; anything later (a reset, a timeout after
- * connecting) may have reached Meta and must not be repeated for non-idempotent calls such as sends.
+ * (refused, unresolvable host, TLS refused), so Meta cannot have received it; anything later (a reset, a timeout
+ * after connecting) may have reached Meta and must not be repeated for non-idempotent calls such as sends.
+ * From this side a connection dropped before the server read the body cannot be told from one dropped after.
  */
 export class GraphNetworkError extends NodeOperationError {
 	readonly maybeSent: boolean;
@@ -53,25 +55,64 @@ export class GraphNetworkError extends NodeOperationError {
 	readonly networkCode: string;
 
 	constructor(ctx: GraphContext, networkCode: string, detail: string, maybeSent: boolean, itemIndex?: number) {
-		super(ctx.getNode(), `Could not reach the Graph API (${networkCode}): ${detail}`, {
+		const message = `Could not reach the Graph API: ${NETWORK_WORDS[networkCode] ?? detail} (${networkCode})`;
+		super(ctx.getNode(), message, {
 			itemIndex,
 			description: maybeSent
-				? 'The connection broke after the request was sent, so Meta may have received it.'
-				: 'No connection could be made, so Meta did not receive the request. Check the Base URL in the credential and the network.',
+				? `The connection broke after the request was sent, so Meta may have received it (${detail}).`
+				: `No connection could be made, so Meta did not receive the request (${detail}). Check the Base URL in the credential and the network.`,
 		});
+		// n8n swaps messages naming ECONNRESET & co. for its own advice ("You can retry the request immediately"),
+		// which is wrong for a message that may have been sent.
+		this.message = message;
 		this.maybeSent = maybeSent;
 		this.networkCode = networkCode;
 	}
 }
 
-/** Codes of failures where the request never left this machine. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+const NETWORK_WORDS: Readonly<Record<string, string>> = {
+	ECONNREFUSED: 'the server refused the connection',
+	ENOTFOUND: 'the server name could not be resolved',
+	EAI_AGAIN: 'the server name could not be resolved',
+	ECONNRESET: 'the connection closed before an answer came',
+	EPIPE: 'the connection closed while the request was being sent',
+	ECONNABORTED: 'no answer came within the timeout',
+	ETIMEDOUT: 'no answer came within the timeout',
+	ERR_CANCELED: 'the execution was canceled',
+};
 
-function networkCodeOf(error: unknown): string {
-	const err = error as { code?: unknown; cause?: { code?: unknown } };
-	const code = err?.code ?? err?.cause?.code;
-	if (typeof code === 'string' && code) return code;
-	return /timeout/i.test(String((error as Error)?.message ?? '')) ? 'ETIMEDOUT' : 'ENETWORK';
+/** Codes of failures where the request never left this machine (no connection, or the TLS handshake failed). */
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENETDOWN',
+	'ERR_INVALID_URL',
+	'CERT_HAS_EXPIRED',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+const TRANSPORT_CODE = /^(E[A-Z]+|ERR_(CANCELED|INVALID_URL|TLS_\w+)|UND_ERR_\w+|[A-Z_]*CERT[A-Z_]*)$/;
+
+/**
+ * The transport failure behind an error, if that is what it is. n8n's authenticated request helper wraps it in a
+ * NodeApiError whose `cause` is the HTTP client's error with its code. An error with an HTTP response is not one.
+ */
+function transportFailure(error: unknown): { code: string; message: string } | undefined {
+	let current = error as { code?: unknown; message?: unknown; cause?: unknown; response?: unknown } | undefined;
+	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+		if (current.response) return undefined;
+		if (typeof current.code === 'string' && TRANSPORT_CODE.test(current.code)) {
+			return { code: current.code, message: String(current.message ?? current.code) };
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
 }
 
 /** `https://graph.facebook.com/v22.0` for this context's credential. */
@@ -112,13 +153,24 @@ export async function graphResponse(
 			const headers = { ...(options.headers ?? {}), Authorization: `Bearer ${call.appToken.appId}|${call.appToken.appSecret}` };
 			return (await ctx.helpers.httpRequest({ ...options, headers })) as IN8nHttpFullResponse;
 		}
-		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
+		// Credentials already read in this run are handed to n8n, which would otherwise read them again per request.
+		// Only a whole credential (with its token) can stand in for n8n's own read; the trigger keeps a part of it.
+		const known = call.credentials?.accessToken
+			? { credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: call.credentials } }
+			: undefined;
+		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, known)) as IN8nHttpFullResponse;
 	} catch (error) {
-		if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
-		const code = networkCodeOf(error);
+		const failure = transportFailure(error);
+		// (Given an error of their own class, n8n's error constructors hand back that same error.)
+		if (!failure && error instanceof NodeApiError) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+		if (!failure && error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error);
+		if (!failure) {
+			throw new NodeOperationError(ctx.getNode(), redactSecrets(String((error as Error)?.message ?? error)), { itemIndex: call.itemIndex });
+		}
 		// The message of a network error may carry the request, and with it a token: keep a redacted summary only.
-		const detail = redactSecrets(String((error as Error)?.message ?? 'no answer')).slice(0, 300);
-		throw new GraphNetworkError(ctx, code, detail, !NOT_SENT_CODES.has(code), call.itemIndex);
+		const detail = redactSecrets(failure.message).slice(0, 300);
+		const networkError: NodeOperationError = new GraphNetworkError(ctx, failure.code, detail, !NOT_SENT_CODES.has(failure.code), call.itemIndex);
+		throw networkError;
 	}
 }
 

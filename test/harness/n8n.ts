@@ -37,20 +37,41 @@ const nodeTypeList: Record<string, INodeType> = {
 	[TRIGGER_TYPE]: new WhatsAppCloudTrigger(),
 };
 
+const credentialTypes: Record<string, ICredentialType> = { whatsAppCloudApi: new WhatsAppCloudApi() };
+
+/**
+ * Adds a node type (e.g. n8n's built-in WhatsApp node for the benchmark, or a second copy of ours that stands for
+ * another n8n worker) the way n8n's loader does: declarative nodes get the "Request Options" collection.
+ */
+export function registerNodeType(name: string, type: INodeType, credentialType?: ICredentialType): void {
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(type);
+	nodeTypeList[name] = type;
+	if (credentialType) credentialTypes[credentialType.name] = credentialType;
+}
+
 // n8n's loader gives every declarative node the "Request Options" collection (batching, timeout, proxy); so do we.
 for (const type of Object.values(nodeTypeList)) DirectoryLoader.applyDeclarativeNodeOptionParameters(type);
 
-// n8n 2.41's NodeTypes gives a declarative node an execute() that runs RoutingNode (`shouldAssignExecuteMethod`);
-// without it, a declarative node that also has a webhook() (Send and Wait) would get no input items for expressions.
-for (const type of Object.values(nodeTypeList)) {
-	if (type.description.requestDefaults !== undefined && !type.execute && !type.supplyData && !type.poll && !type.trigger) {
+/**
+ * n8n's CLI `NodeTypes.getByNameAndVersion` (2.41, `shouldAssignExecuteMethod`) gives a declarative node an
+ * `execute()` that runs RoutingNode; n8n-core then runs it like any programmatic node, and custom operations first.
+ */
+function withRoutingExecute(type: INodeType): INodeType {
+	const declarative = type.description.requestDefaults !== undefined;
+	const assign =
+		!type.execute && !type.supplyData && !type.poll && !type.trigger && (!type.webhook || declarative) && (!type.methods || declarative);
+	if (assign) {
 		type.execute = async function (this: IExecuteFunctions) {
-			return (await new RoutingNode(this as unknown as ConstructorParameters<typeof RoutingNode>[0], type).runNode()) ?? [];
+			return (await new RoutingNode(this as ConstructorParameters<typeof RoutingNode>[0], type).runNode()) ?? [];
 		};
 	}
+	return type;
 }
 
-const credentialTypes: Record<string, ICredentialType> = { whatsAppCloudApi: new WhatsAppCloudApi() };
+/** The node type as n8n-core gets it during a run (with the execute() n8n gives declarative nodes). */
+export function loadedNodeType(name: string, version?: number): INodeType {
+	return new NodeTypes().getByNameAndVersion(name, version);
+}
 
 export class NodeTypes implements INodeTypes {
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
@@ -60,7 +81,7 @@ export class NodeTypes implements INodeTypes {
 	}
 
 	getByNameAndVersion(nodeType: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
+		return withRoutingExecute(NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version));
 	}
 
 	getKnownTypes() {
@@ -122,8 +143,8 @@ class CredentialsHelper extends ICredentialsHelper {
 
 	async updateCredentialsOauthTokenData() {}
 
-	getCredentialsProperties() {
-		return new WhatsAppCloudApi().properties;
+	getCredentialsProperties(type: string) {
+		return credentialTypes[type]?.properties ?? [];
 	}
 }
 
@@ -164,13 +185,15 @@ export function additionalData(credentials: ICredentialDataDecryptedObject, extr
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-export function credentialRef() {
-	return { whatsAppCloudApi: { id: 'cred-1', name: 'WhatsApp Cloud API' } };
+export function credentialRef(type = 'whatsAppCloudApi') {
+	return { [type]: { id: 'cred-1', name: 'WhatsApp Cloud API' } };
 }
 
 export interface ActionRun {
-	/** Output items of the node (empty when it failed). */
+	/** Output items of the node's first output (empty when it failed). */
 	items: INodeExecutionData[];
+	/** Every output of the node (the error output second, with "On Error: Continue (using error output)"). */
+	outputs: INodeExecutionData[][];
 	/** The node's error as n8n records it, if the run failed. */
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string; itemIndex?: number };
 	run: IRun;
@@ -182,15 +205,17 @@ export async function runAction(options: {
 	credentials: ICredentialDataDecryptedObject;
 	items?: INodeExecutionData[];
 	settings?: Partial<INode>;
+	/** Another registered node type (registerNodeType) and the credential type it uses. */
+	nodeType?: { name: string; version: number; credentialType: string };
 }): Promise<ActionRun> {
 	const node: INode = {
 		id: 'b1f7c3e2-0000-4000-8000-000000000001',
 		name: 'WhatsApp Cloud',
-		type: ACTION_TYPE,
-		typeVersion: 1,
+		type: options.nodeType?.name ?? ACTION_TYPE,
+		typeVersion: options.nodeType?.version ?? 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
-		credentials: credentialRef(),
+		credentials: credentialRef(options.nodeType?.credentialType),
 		...options.settings,
 	};
 	const workflow = new Workflow({
@@ -217,7 +242,8 @@ export async function runAction(options: {
 	const result = finished ?? run;
 	const taskData = result.data.resultData.runData[node.name]?.[0];
 	const error = (result.data.resultData.error ?? taskData?.error) as ActionRun['error'];
-	return { items: taskData?.data?.main?.[0] ?? [], error, run: result };
+	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
+	return { items: outputs[0] ?? [], outputs, error, run: result };
 }
 
 export interface WebhookCall {

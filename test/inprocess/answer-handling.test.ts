@@ -44,7 +44,9 @@ describe('Graph answers with the node properties in reverse order', () => {
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('WhatsApp error 200: Permissions error');
 		expect(error?.description).toContain('whatsapp_business_management is missing');
-		expect(error?.httpCode).toBe('403');
+		// Meta's code is what n8n's editor shows as the error code; the HTTP status stays in the context.
+		expect(error?.httpCode).toBe('200');
+		expect(error?.context?.httpStatus).toBe(403);
 	});
 
 	it('checks the answer before a step that makes its own requests (Media > Download)', async () => {

@@ -153,7 +153,7 @@ describe('Blocked User resource', () => {
 			const { error } = await block('16505551234');
 			expect(error?.message).toBe('WhatsApp error 130429: Rate limit hit');
 			expect(error?.description).toContain('Too many numbers in the request');
-			expect(error?.httpCode).toBe('400');
+			expect(error?.httpCode).toBe('130429'); // Meta's code is the error's code (n8n shows httpCode as "Error code")
 		});
 	});
 

@@ -125,7 +125,7 @@ describe('WhatsApp Business Account resource', () => {
 			sandbox.injectError(200, { path: /subscribed_apps$/, title: 'Permissions error', details: 'needs whatsapp_business_management' });
 			const { error } = await run('listSubscribedApps');
 			expect(error?.message).toBe('WhatsApp error 200: Permissions error');
-			expect(error?.httpCode).toBe('403');
+			expect(error?.httpCode).toBe('200'); // Meta's code is the error's code (n8n shows httpCode as "Error code")
 		});
 	});
 });

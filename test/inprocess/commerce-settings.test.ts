@@ -93,6 +93,6 @@ describe('Commerce Settings resource', () => {
 		});
 		expect(error?.message).toBe('WhatsApp error 200: Permissions error');
 		expect(error?.description).toContain('whatsapp_business_management is missing');
-		expect(error?.httpCode).toBe('403');
+		expect(error?.httpCode).toBe('200'); // Meta's code is the error's code (n8n shows httpCode as "Error code")
 	});
 });

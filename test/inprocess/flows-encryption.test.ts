@@ -86,6 +86,6 @@ describe('Flows Encryption resource', () => {
 		const { error } = await setKey(publicKey);
 		expect(error?.message).toBe('WhatsApp error 10: Permission Denied');
 		expect(error?.description).toContain('not allowlisted');
-		expect(error?.httpCode).toBe('403');
+		expect(error?.httpCode).toBe('10'); // Meta's code is the error's code (n8n shows httpCode as "Error code")
 	});
 });

@@ -118,7 +118,9 @@ describe('WhatsApp Cloud action node through n8n-core', () => {
 		expect(error?.description).toContain('more than 24 hours have passed');
 		expect(error?.description).toMatch(/template/i);
 		expect(error?.description).toMatch(/fbtrace_id/);
-		expect(error?.httpCode).toBe('400');
+		// n8n's editor shows `httpCode` as the error's "Error code": Meta's code, with the HTTP status kept beside it.
+		expect(error?.httpCode).toBe('131047');
+		expect(error?.context?.httpStatus).toBe(400);
 	});
 
 	it('never shows the access token in an error', async () => {
@@ -140,14 +142,34 @@ describe('WhatsApp Cloud action node through n8n-core', () => {
 		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(SANDBOX_IDS.token);
 	});
 
-	it('reports throttling (130429) from the throughput limit with a batching hint', async () => {
+	it('reports throttling (130429) that outlasts the retries with a hint naming the pacing options', async () => {
 		sandbox.setMessagesPerSecond(2);
 		const { error } = await runAction({
 			credentials,
 			items: [{ json: {} }, { json: {} }, { json: {} }, { json: {} }],
-			parameters: { resource: 'message', operation: 'sendText', recipient: '+16505551234', textBody: 'hi' },
+			parameters: {
+				resource: 'message',
+				operation: 'sendText',
+				recipient: '+16505551234',
+				textBody: 'hi',
+				messageOptions: { retryAttempts: 0 },
+			},
 		});
 		expect(error?.message).toContain('130429');
-		expect(error?.description).toMatch(/batch/i);
+		expect(error?.description).toMatch(/Messages Per Second/);
+		expect(error?.description).not.toMatch(/batch/i);
+	});
+
+	it('sends again what Meta throttled (130429), so every message is accepted once', async () => {
+		sandbox.setMessagesPerSecond(2);
+		const { items, error } = await runAction({
+			credentials,
+			items: [{ json: {} }, { json: {} }, { json: {} }, { json: {} }],
+			parameters: { resource: 'message', operation: 'sendText', recipient: '+16505551234', textBody: '={{ "hi " + $itemIndex }}' },
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.messageId)).toEqual(Array(4).fill(expect.stringMatching(/^wamid\./)));
+		const accepted = sandbox.requestsTo('POST', MESSAGES_PATH).filter((request) => request.status === 200);
+		expect(accepted.map((request) => (request.body as { text: { body: string } }).text.body)).toEqual(['hi 0', 'hi 1', 'hi 2', 'hi 3']);
 	});
 });

@@ -169,7 +169,7 @@ describe('Media resource through n8n-core', () => {
 			parameters: { resource: 'media', operation: 'getUrl', mediaObjectId: mediaId, mediaOptions: { ownerPhoneNumberId: SANDBOX_IDS.secondPhoneNumberId } },
 		});
 		expect(other.error?.message).toContain('WhatsApp error 100');
-		expect(other.error?.httpCode).toBe('400');
+		expect(other.error?.httpCode).toBe('100'); // Meta's code is the error's code (n8n shows httpCode as "Error code")
 	});
 
 	it('deletes media, after which it is gone', async () => {

@@ -117,6 +117,8 @@ export function expectSentTypePart(run: MessageRun, part: Body, to = RECIPIENT):
 /** The run failed before sending: the error names every given text and the item, and the sandbox received nothing at all. */
 export function expectRefused(run: MessageRun, texts: string[], itemIndex = 0): void {
 	expect(run.error).toBeDefined();
+	// The node's own error, not one that reads as if Meta had answered.
+	expect(run.error?.name).toBe('NodeOperationError');
 	for (const text of texts) expect(run.error?.message).toContain(text);
 	expect(run.error?.message).toContain(`[item ${itemIndex}]`);
 	expect(run.requests).toHaveLength(0);

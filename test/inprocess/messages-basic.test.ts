@@ -11,12 +11,11 @@ import {
 	expectRefused,
 	expectSent,
 	MESSAGES_PATH,
-	RECIPIENT,
 	sendable,
 	useMessageSandbox,
 	type Body,
 } from './messageCases';
-import type { GraphSandbox } from '../sandbox';
+import { SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 
 describe('every documented message example is sent through n8n by one of the messages-*.test.ts files', () => {
 	test('each fixture of test/fixtures/docs/messages is named in a test', () => {
@@ -167,7 +166,7 @@ describe('text, location, contacts, reactions and mark as read through n8n', () 
 	});
 });
 
-describe('all or nothing, and batching after the gate', () => {
+describe('all or nothing, and pacing', () => {
 	const api = useMessageSandbox();
 
 	test('item 2 of 3 is invalid: nothing is sent', async () => {
@@ -180,39 +179,34 @@ describe('all or nothing, and batching after the gate', () => {
 	});
 
 	const arrivalsAt = (sandbox: GraphSandbox) => [...sandbox.requestsTo('POST', MESSAGES_PATH)].sort((a, b) => a.receivedAt - b.receivedAt);
-	const texts = (count: number) => Array.from({ length: count }, (_, i) => ({ json: { text: `message ${i}` } }));
+	/** Items to recipients of their own, so that only the pacing (not the per-recipient order) spaces them. */
+	const texts = (count: number, from = 0) => Array.from({ length: count }, (_, i) => ({ json: { to: `+1650555${2000 + from + i}`, text: `message ${from + i}` } }));
 	const bodyText = (body: unknown) => (body as { text: { body: string } }).text.body;
+	const paced = (messagesPerSecond: number) => ({ textBody: '={{ $json.text }}', messageOptions: { messagesPerSecond } });
 
-	test('batch size 1 with an interval: requests leave one by one, in item order', async () => {
-		const interval = 250;
-		const run = await api.send(
-			'sendText',
-			{ textBody: '={{ $json.text }}' },
-			{ items: texts(3), requestOptions: { batching: { batch: { batchSize: 1, batchInterval: interval } } } },
-		);
+	test('Messages Per Second 2: requests leave in item order, never more than 2 in a second', async () => {
+		const run = await api.send('sendText', paced(2), { items: texts(5), recipient: '={{ $json.to }}' });
 		expect(run.error).toBeUndefined();
 		const arrivals = arrivalsAt(api.sandbox);
-		expect(arrivals.map((request) => bodyText(request.body))).toEqual(['message 0', 'message 1', 'message 2']);
-		const [first, , last] = arrivals.map((request) => request.receivedAt);
-		// Items 0 and 2 are due 2 intervals apart; half of that allows for a slow item 0.
-		expect(last - first).toBeGreaterThanOrEqual(interval);
-		expect(run.items.map((item) => item.json.waId)).toEqual(Array(3).fill(RECIPIENT.slice(1)));
+		expect(arrivals.map((request) => bodyText(request.body))).toEqual(['message 0', 'message 1', 'message 2', 'message 3', 'message 4']);
+		// The sandbox's own count: accepted sends of this number in any window of a second.
+		expect(api.sandbox.traffic.peakPerWindow(SANDBOX_IDS.phoneNumberId)).toBeLessThanOrEqual(2);
+		const [first, , , , last] = arrivals.map((request) => request.receivedAt);
+		// 5 messages at 2 per second start about 2 seconds apart (less what a busy machine adds to one request's way).
+		expect(last - first).toBeGreaterThanOrEqual(1500);
+		expect(run.items.map((item) => item.json.waId)).toEqual(['16505552000', '16505552001', '16505552002', '16505552003', '16505552004']);
 	});
 
-	test('batch size 2: items 0-1 leave together, items 2-3 one interval later', async () => {
-		const interval = 400;
-		const run = await api.send(
-			'sendText',
-			{ textBody: '={{ $json.text }}' },
-			{ items: texts(4), requestOptions: { batching: { batch: { batchSize: 2, batchInterval: interval } } } },
-		);
-		expect(run.error).toBeUndefined();
-		const arrivals = arrivalsAt(api.sandbox);
-		const order = arrivals.map((request) => bodyText(request.body));
-		expect(order.slice(0, 2).sort()).toEqual(['message 0', 'message 1']);
-		expect(order.slice(2).sort()).toEqual(['message 2', 'message 3']);
-		const at = arrivals.map((request) => request.receivedAt);
-		// The second batch is due one interval after the first; half of it allows for a slow first batch.
-		expect(at[2] - at[1]).toBeGreaterThanOrEqual(interval / 2);
+	test('two runs in parallel from the same number stay under the rate together', async () => {
+		const [one, two] = await Promise.all([
+			api.send('sendText', paced(3), { items: texts(4), recipient: '={{ $json.to }}' }),
+			api.send('sendText', paced(3), { items: texts(4, 4), recipient: '={{ $json.to }}' }),
+		]);
+		expect([one.error, two.error]).toEqual([undefined, undefined]);
+		expect(api.sandbox.traffic.accepted(SANDBOX_IDS.phoneNumberId)).toBe(8);
+		expect(api.sandbox.traffic.peakPerWindow(SANDBOX_IDS.phoneNumberId)).toBeLessThanOrEqual(3);
+		const arrivals = arrivalsAt(api.sandbox).map((request) => request.receivedAt);
+		// 8 messages at 3 per second start about 2.3 seconds apart.
+		expect(arrivals[7] - arrivals[0]).toBeGreaterThanOrEqual(1700);
 	});
 });

@@ -123,7 +123,7 @@ describe('Payment resource (India)', () => {
 			const { error } = await run('getConfiguration', { configurationName: 'missing-config' });
 			expect(error?.message).toBe('WhatsApp error 100: Invalid parameter');
 			expect(error?.description).toContain('Payment configuration "missing-config" does not exist');
-			expect(error?.httpCode).toBe('400');
+			expect(error?.httpCode).toBe('100'); // Meta's code is the error's code (n8n shows httpCode as "Error code")
 		});
 	});
 

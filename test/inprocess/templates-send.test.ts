@@ -1,9 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { clearTemplateCache } from '../../nodes/WhatsAppCloud/templates/reader';
 import { docFixture } from '../helpers';
 import { runAction, sandboxCredentials } from '../harness/n8n';
-import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
+import { createSandbox, GraphSandbox, ROUTE_MODULES, SANDBOX_IDS } from '../sandbox';
 import { templateStore } from '../sandbox/templateStore';
 import { asSent, TEMPLATE_CASES as CASES, templateParameters, type Body, type TemplateCase as Case } from './templateCases';
 
@@ -18,10 +17,7 @@ describe('Send Template through n8n-core, one documented example per template ki
 		credentials = sandboxCredentials(sandbox.baseUrl);
 	});
 	afterAll(async () => await sandbox.stop());
-	beforeEach(() => {
-		sandbox.reset();
-		clearTemplateCache();
-	});
+	beforeEach(() => sandbox.reset());
 	afterEach(() => jest.restoreAllMocks());
 
 	/** Node parameters as the editor stores them: the picked template and the mapper's values with its schema. */
@@ -261,7 +257,6 @@ describe('Send Template through n8n-core, one documented example per template ki
 			];
 			for (const [template, components, code, details] of cases) {
 				sandbox.reset();
-				clearTemplateCache();
 				const { error } = await runAction({ credentials, parameters: jsonParameters(template, components, { templateCheck: false }) });
 				expect(error?.message).toContain(code);
 				expect(error?.description).toMatch(details);
@@ -273,5 +268,30 @@ describe('Send Template through n8n-core, one documented example per template ki
 			expect(error?.message).toMatch(/paused/);
 			expect(sandbox.requestsTo('POST', MESSAGES_PATH)).toHaveLength(0);
 		});
+	});
+
+	it('never lets one credential see the template definition another credential read', async () => {
+		// Two WhatsApp Business Accounts with the same WABA ID and template name (as two sandboxes), one credential each.
+		const other = await new GraphSandbox(ROUTE_MODULES, { token: 'other-account-token' }).start();
+		try {
+			const campaign = (store: ReturnType<typeof templateStore>, text: string) =>
+				store.add({ name: 'spring_campaign', language: 'en_US', status: 'APPROVED', category: 'MARKETING', parameter_format: 'POSITIONAL', components: [{ type: 'BODY', text }] });
+			campaign(templateStore(sandbox), 'Hi {{1}}!');
+			campaign(templateStore(other), 'Hi {{1}}, your code is {{2}}.');
+			const send = async (target: GraphSandbox, token: string, values: IDataObject) =>
+				await runAction({
+					credentials: sandboxCredentials(target.baseUrl, { accessToken: token }),
+					parameters: templateParameters({ fixture: '', template: 'spring_campaign', language: 'en_US', byName: true, values }, templateStore(target), '+16505551234'),
+				});
+			const first = await send(sandbox, SANDBOX_IDS.token, { 'body:1': 'Ana' });
+			const second = await send(other, 'other-account-token', { 'body:1': 'Ben', 'body:2': 'X7' });
+			expect([first.error?.message, second.error?.message]).toEqual([undefined, undefined]);
+			expect(other.requestsTo('GET', `/${SANDBOX_IDS.businessAccountId}/message_templates`)).toHaveLength(1);
+			const sentBy = (target: GraphSandbox) => (target.requestsTo('POST', MESSAGES_PATH)[0].body as Body).template.components;
+			expect(sentBy(sandbox)).toEqual([{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }]);
+			expect(sentBy(other)).toEqual([{ type: 'body', parameters: [{ type: 'text', text: 'Ben' }, { type: 'text', text: 'X7' }] }]);
+		} finally {
+			await other.stop();
+		}
 	});
 });

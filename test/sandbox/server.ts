@@ -7,6 +7,7 @@ import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
 import { graphError, httpStatusFor } from './graphError';
 import { parseMultipart, type MultipartPart } from './multipart';
 import { initialState, SANDBOX_IDS, type SandboxState } from './state';
+import { Traffic } from './traffic';
 
 export interface SandboxRequest {
 	method: string;
@@ -68,6 +69,31 @@ interface InjectedFault {
 
 export type RouteModule = (sandbox: GraphSandbox) => void;
 
+/** What happens to one request instead of (or besides) Graph's answer: a proxy, a network or a slow server. */
+export interface RequestFault {
+	/** Whether Graph handles the request (accepts the message) before the fault hits. */
+	process: boolean;
+	/** Close the connection without answering: before Graph sees the request when `process` is false, after it otherwise. */
+	drop?: boolean;
+	/** Answer this instead of Graph's answer (an object is sent as JSON). */
+	answer?: { status: number; body: unknown; contentType?: string; headers?: Record<string, string> };
+	/** Answer this much later than Graph would. */
+	delayMs?: number;
+}
+
+/** Decides per request (method, path without the version, JSON body) whether a fault hits it. */
+export type FaultHook = (request: { method: string; path: string; json?: unknown }) => RequestFault | undefined;
+
+const SEND_PATH = /^\/(\d+)\/messages$/;
+
+function parseJson(raw: Buffer): unknown {
+	try {
+		return JSON.parse(raw.toString('utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
 const VERSION = /^v\d+\.\d+$/;
 
 /** Graph's answer for an ID it does not know or a path it does not serve. */
@@ -105,7 +131,16 @@ export class GraphSandbox {
 
 	private messagesPerSecond = 0;
 
-	private recentSends: number[] = [];
+	/** Accepted sends of the last second, per phone number ID (the throughput limit counts per number). */
+	private recentSends = new Map<string, number[]>();
+
+	private faultHook?: FaultHook;
+
+	/** What the sandbox counted about sends: accepted per number and second, duplicates, 130429s. */
+	readonly traffic = new Traffic();
+
+	/** Whether every request is kept in `requests`; the benchmark turns it off so that its memory figures are the node's. */
+	recording = true;
 
 	constructor(modules: RouteModule[] = [], options: { token?: string } = {}) {
 		this.token = options.token ?? SANDBOX_IDS.token;
@@ -175,7 +210,10 @@ export class GraphSandbox {
 		this.faults = [];
 		this.latencyMs = 0;
 		this.messagesPerSecond = 0;
-		this.recentSends = [];
+		this.recentSends.clear();
+		this.faultHook = undefined;
+		this.traffic.reset();
+		this.recording = true;
 	}
 
 	/** The next `times` requests matching method/path fail with Graph error `code`. */
@@ -194,10 +232,15 @@ export class GraphSandbox {
 		this.latencyMs = ms;
 	}
 
-	/** Above this many sends per second, `POST /messages` fails with 130429 like Cloud API's throughput limit. */
+	/** Above this many sends per second from one number, `POST /messages` fails with 130429 like Cloud API's throughput limit. */
 	setMessagesPerSecond(limit: number): void {
 		this.messagesPerSecond = limit;
-		this.recentSends = [];
+		this.recentSends.clear();
+	}
+
+	/** Lets `hook` pick a fault for each request from now on (undefined: none). */
+	setFaultHook(hook?: FaultHook): void {
+		this.faultHook = hook;
 	}
 
 	/** Requests to one path (without version), e.g. `sandbox.requestsTo('POST', '/106540352242922/messages')`. */
@@ -236,43 +279,71 @@ export class GraphSandbox {
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const receivedAt = performance.now();
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
-		const rawBody = Buffer.concat(chunks);
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const query = Object.fromEntries(url.searchParams.entries());
 		let segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
 		const version = segments[0] && VERSION.test(segments[0]) ? segments[0] : undefined;
 		if (version) segments = segments.slice(1);
-		const request: SandboxRequest = {
-			method: (req.method ?? 'GET').toUpperCase(),
-			path: '/' + segments.join('/'),
-			version,
-			params: {},
-			query,
-			headers: req.headers,
-			rawBody,
+		const method = (req.method ?? 'GET').toUpperCase();
+		const path = '/' + segments.join('/');
+		const send = method === 'POST' ? SEND_PATH.exec(path) : null;
+		if (send) this.traffic.received++;
+		const record = (rawBody: Buffer, status: number, response: unknown, request?: SandboxRequest) => {
+			if (!this.recording) return;
+			this.requests.push({
+				receivedAt,
+				method,
+				path,
+				version,
+				query,
+				headers: req.headers,
+				body: request?.json ?? request?.form ?? (request?.multipart ? undefined : rawBody.length ? rawBody.toString('utf8') : undefined),
+				rawBody,
+				multipart: request?.multipart,
+				status,
+				response,
+			});
 		};
-		let response: SandboxResponse;
-		try {
-			response = await this.answer(request, segments);
-		} catch (error) {
-			response = { status: 400, body: graphError(100, 'Invalid parameter', (error as Error).message) };
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks);
+		const request: SandboxRequest = { method, path, version, params: {}, query, headers: req.headers, rawBody };
+		const hook = this.faultHook;
+		const json = hook && rawBody.length > 0 ? parseJson(rawBody) : undefined;
+		const fault = hook ? hook({ method, path, json }) : undefined;
+		// Graph does not read a request a fault keeps from it; the record still shows what was sent.
+		if (fault && !fault.process) request.json = json;
+		if (fault?.drop && !fault.process) {
+			// The connection breaks before Graph sees the request: from the client's side, after its body was written.
+			record(rawBody, 0, undefined, request);
+			req.socket.destroy();
+			return;
 		}
-		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-		this.requests.push({
-			receivedAt,
-			method: request.method,
-			path: request.path,
-			version,
-			query,
-			headers: req.headers,
-			body: request.json ?? request.form ?? (request.multipart ? undefined : rawBody.length ? rawBody.toString('utf8') : undefined),
-			rawBody,
-			multipart: request.multipart,
-			status: response.status,
-			response: response.body,
-		});
+		let response: SandboxResponse;
+		if (fault && !fault.process) {
+			response = { status: 0 };
+		} else {
+			try {
+				response = await this.answer(request, segments);
+			} catch (error) {
+				response = { status: 400, body: graphError(100, 'Invalid parameter', (error as Error).message) };
+			}
+			if (send && response.status === 200) this.traffic.accept(send[1], request.json, Date.now());
+		}
+		if (fault?.answer) {
+			const { status, body, contentType, headers } = fault.answer;
+			const raw = typeof body === 'string' ? body : JSON.stringify(body);
+			response = { status, raw: Buffer.from(raw), headers: { 'content-type': contentType ?? 'application/json; charset=UTF-8', ...headers }, body };
+		}
+		if ((response.body as { error?: { code?: unknown } } | undefined)?.error?.code === 130429) this.traffic.throttled++;
+		const delay = this.latencyMs + (fault?.delayMs ?? 0);
+		if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+		record(rawBody, fault?.drop ? 0 : response.status, response.body, request);
+		if (fault?.drop) {
+			// Graph handled the request, then the connection broke before the answer.
+			req.socket.destroy();
+			return;
+		}
 		const headers = { ...response.headers };
 		if (response.raw) {
 			res.writeHead(response.status, headers);
@@ -317,10 +388,13 @@ export class GraphSandbox {
 			const title = fault.title ?? 'Injected error';
 			return { status: httpStatusFor(fault.code), body: graphError(fault.code, title, fault.details ?? title) };
 		}
-		if (this.messagesPerSecond > 0 && request.method === 'POST' && /\/messages$/.test(request.path)) {
+		const send = request.method === 'POST' ? SEND_PATH.exec(request.path) : null;
+		if (this.messagesPerSecond > 0 && send) {
 			const now = Date.now();
-			this.recentSends = this.recentSends.filter((at) => now - at < 1000);
-			if (this.recentSends.length >= this.messagesPerSecond) {
+			const recent = this.recentSends.get(send[1]) ?? [];
+			this.recentSends.set(send[1], recent);
+			while (recent.length > 0 && now - recent[0] >= 1000) recent.shift();
+			if (recent.length >= this.messagesPerSecond) {
 				return {
 					status: 400,
 					body: graphError(
@@ -330,7 +404,7 @@ export class GraphSandbox {
 					),
 				};
 			}
-			this.recentSends.push(now);
+			recent.push(now);
 		}
 		return await route.handler(request, this);
 	}

@@ -9,11 +9,14 @@ import {
 	lookupGraphError,
 	parseGraphError,
 	redactSecrets,
+	SAFE_TO_REPEAT,
+	type RetryClass,
 } from '../../nodes/shared/GraphErrors';
 
-const SHARED = resolve(__dirname, '../../../shared');
-const DOC_86 = resolve(SHARED, 'cloud-api-docs/86-whatsapp-cloud-api-support-error-codes.md');
-const INVENTORY = resolve(SHARED, 'api-inventory.md');
+// Copies of the code tables of doc 86 and of api-inventory 5.2 (each file names its source).
+const FIXTURES = resolve(__dirname, '../fixtures/docs/errors');
+const DOC_86 = resolve(FIXTURES, '86-error-codes.md');
+const INVENTORY = resolve(FIXTURES, 'api-inventory-5.2.md');
 
 const node: INode = {
 	id: 'a1b2c3',
@@ -66,8 +69,7 @@ function doc86Rows(): DocRow[] {
 /** Rows of api-inventory 5.2: "| Code | Title | Meaning | HTTP | Channel | Class | Source |". */
 function inventoryRows(): Array<{ code: number; codeTo?: number; klass: string }> {
 	const text = readFileSync(INVENTORY, 'utf8');
-	const section = text.slice(text.indexOf('### 5.2'), text.indexOf('### 5.3'));
-	return section
+	return text
 		.split('\n')
 		.filter((line) => /^\| \d/.test(line))
 		.map((line) => {
@@ -111,9 +113,11 @@ describe('GRAPH_ERROR_CODES', () => {
 		const rows = inventoryRows();
 		expect(rows.length).toBe(67);
 		const expected = (klass: string) => (klass.startsWith('RS') ? 'safe' : klass.startsWith('RM') ? 'maybe' : 'never');
+		// 'safe' is every class where Meta accepted nothing (throughput, pair, rate, transient, later).
+		const safety = (retry?: RetryClass) => (retry && SAFE_TO_REPEAT.has(retry) ? 'safe' : retry);
 		for (const row of rows) {
 			const info = lookupGraphError(row.code);
-			expect({ code: row.code, retry: info?.retry }).toEqual({ code: row.code, retry: expected(row.klass) });
+			expect({ code: row.code, retry: safety(info?.retry) }).toEqual({ code: row.code, retry: expected(row.klass) });
 			expect(info?.codeTo).toBe(row.codeTo);
 		}
 	});
@@ -123,7 +127,7 @@ describe('GRAPH_ERROR_CODES', () => {
 		expect(new Set(codes).size).toBe(codes.length);
 		for (const entry of GRAPH_ERROR_CODES) {
 			expect(entry.hint).toMatch(/^[A-Z].{10,250}[.)]$/);
-			expect(['safe', 'maybe', 'never']).toContain(entry.retry);
+			expect(['throughput', 'pair', 'rate', 'transient', 'later', 'maybe', 'never']).toContain(entry.retry);
 		}
 	});
 
@@ -197,12 +201,14 @@ describe('graphErrorToNodeApiError', () => {
 		expect(error.description).toBe(
 			[
 				'Message failed to send because there were too many messages sent from this phone number in a short period of time.',
-				"The phone number's message throughput limit (80 messages per second by default) was reached. Space the sends out with the node's Options > Batching (items per batch and batch interval), or enable Retry On Fail.",
+				"The phone number's throughput limit (80 messages per second by default) was reached. The node slows down and sends again by itself; if this persists, lower Options > Messages Per Second or raise Retry Attempts.",
 				'Meta error code 130429 (type OAuthException, subcode 2494055).',
 				'fbtrace_id: Az8or2yhqkZfEZ-_4Qn_Bam',
 			].join('\n'),
 		);
-		expect(error.httpCode).toBe('400');
+		// n8n's editor shows `httpCode` as "Error code": Meta's code; the HTTP status stays in the context.
+		expect(error.httpCode).toBe('130429');
+		expect(error.context.httpStatus).toBe(400);
 		expect(error.context.itemIndex).toBe(2);
 		expect(error.errorResponse).toEqual(SAMPLE_130429);
 		expect(error.messages).toContain('(#130429) Rate limit hit');
@@ -229,7 +235,7 @@ describe('graphErrorToNodeApiError', () => {
 		);
 		expect(error.description).toContain('Send an approved template instead.');
 		expect(error.description).toContain('fbtrace_id: AbCdEf');
-		expect(error.httpCode).toBe('400');
+		expect(error.httpCode).toBe('131047');
 		expect(error.failure).toBeUndefined();
 	});
 
@@ -239,7 +245,8 @@ describe('graphErrorToNodeApiError', () => {
 			401,
 		);
 		expect(error.message).toBe('WhatsApp error 190: Error validating access token: Session has expired');
-		expect(error.httpCode).toBe('401');
+		expect(error.httpCode).toBe('190');
+		expect(error.context.httpStatus).toBe(401);
 		expect(error.failure).toEqual({ cause: 'credential-invalid' });
 	});
 
@@ -277,7 +284,7 @@ describe('graphErrorToNodeApiError', () => {
 				'fbtrace_id: XyZ',
 			].join('\n'),
 		);
-		expect(error.httpCode).toBe('400');
+		expect(error.httpCode).toBe('987654');
 	});
 
 	it('handles the On-Premises shape', () => {
@@ -305,9 +312,10 @@ describe('graphErrorToNodeApiError', () => {
 		expect(error.httpCode).toBe('502');
 	});
 
-	it("never reports Meta's code as the HTTP status", () => {
+	it("shows Meta's code as the error code, and no HTTP status it was not given", () => {
 		const error = graphErrorToNodeApiError(node, { body: SAMPLE_130429 });
-		expect(error.httpCode).toBeNull();
+		expect(error.httpCode).toBe('130429');
+		expect(error.context.httpStatus).toBeUndefined();
 		expect(error.message).toBe('WhatsApp error 130429: Rate limit hit');
 	});
 

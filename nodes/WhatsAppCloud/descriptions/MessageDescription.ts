@@ -1,22 +1,46 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MAX_CALLBACK_DATA, markAsRead, sendMessage, simplifySendResponse } from '../hooks/sendMessage';
 import { MESSAGE_TYPES } from '../messages';
 import { SEND_AND_WAIT, sendAndWaitFields, sendAndWaitOperation } from '../sendAndWait';
+import { MAX_CALLBACK_DATA } from '../send/envelope';
+import { SENDING_OPTIONS } from '../send/options';
 import { phoneNumberIdProperty, showFor } from './common';
 
+// Every message operation runs as one of the node's customOperations (send/index.ts), not through routing.
 const sendOperations: INodePropertyOptions[] = MESSAGE_TYPES.map((type) => ({
 	name: type.name,
 	value: type.operation,
 	action: type.action,
-	routing: {
-		request: { method: 'POST' },
-		send: { preSend: [sendMessage] },
-		output: { postReceive: [simplifySendResponse] },
-	},
+	description: type.description,
 }));
 
 const sendOperationValues = [...MESSAGE_TYPES.map((type) => type.operation), SEND_AND_WAIT];
+
+/** Options of the envelope every sent message shares (doc 16). */
+const envelopeOptions: INodeProperties[] = [
+	{
+		displayName: 'Callback Data',
+		name: 'bizOpaqueCallbackData',
+		type: 'string',
+		default: '',
+		description: `Your own tracking string (up to ${MAX_CALLBACK_DATA} characters), returned in the status webhooks of this message`,
+	},
+	{
+		displayName: 'Recipient Identity Key Hash',
+		name: 'recipientIdentityKeyHash',
+		type: 'string',
+		default: '',
+		description:
+			"Only deliver if the recipient's identity key still matches this hash (needs the identity change check enabled on the number)",
+	},
+	{
+		displayName: 'Reply To Message ID',
+		name: 'replyToMessageId',
+		type: 'string',
+		default: '',
+		description: 'Send as a reply quoting this message (wamid). Not available for reactions.',
+	},
+];
 
 export const messageOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -32,10 +56,6 @@ export const messageOperations: INodeProperties = {
 			value: 'markAsRead',
 			action: 'Mark a message as read',
 			description: 'Mark an incoming message (and the ones before it) as read',
-			routing: {
-				request: { method: 'POST' },
-				send: { preSend: [markAsRead] },
-			},
 		},
 	],
 	default: 'sendText',
@@ -75,29 +95,15 @@ export const messageFields: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show: { resource: ['message'], operation: sendOperationValues } },
-		options: [
-			{
-				displayName: 'Callback Data',
-				name: 'bizOpaqueCallbackData',
-				type: 'string',
-				default: '',
-				description: `Your own tracking string (up to ${MAX_CALLBACK_DATA} characters), returned in the status webhooks of this message`,
-			},
-			{
-				displayName: 'Recipient Identity Key Hash',
-				name: 'recipientIdentityKeyHash',
-				type: 'string',
-				default: '',
-				description:
-					"Only deliver if the recipient's identity key still matches this hash (needs the identity change check enabled on the number)",
-			},
-			{
-				displayName: 'Reply To Message ID',
-				name: 'replyToMessageId',
-				type: 'string',
-				default: '',
-				description: 'Send as a reply quoting this message (wamid). Not available for reactions.',
-			},
-		],
+		options: [...envelopeOptions, ...SENDING_OPTIONS].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	{
+		displayName: 'Options',
+		name: 'messageOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { resource: ['message'], operation: ['markAsRead'] } },
+		options: SENDING_OPTIONS,
 	},
 ];

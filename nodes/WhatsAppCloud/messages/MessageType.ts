@@ -18,6 +18,8 @@ export interface MessageType {
 	operation: string;
 	name: string;
 	action: string;
+	/** One line under the operation in the Operation dropdown: what the message does for the recipient. */
+	description: string;
 	properties: INodeProperties[];
 	/** Validates `params` and returns the type part of the message body, e.g. `{ type: 'text', text: {...} }`. */
 	build(params: IDataObject, ctx: BuildContext): Promise<IDataObject>;

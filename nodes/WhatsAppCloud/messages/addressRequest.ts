@@ -142,6 +142,7 @@ export const addressRequestMessage: MessageType = {
 	operation: 'sendAddressRequest',
 	name: 'Send Address Request',
 	action: 'Ask the user for a shipping address (India only)',
+	description: 'Ask for a shipping address in a form WhatsApp fills in (India only)',
 	properties: [
 		...headerProperties(HEADER_KINDS),
 		bodyProperty(),

@@ -7,6 +7,7 @@ export const catalogMessage: MessageType = {
 	operation: 'sendCatalog',
 	name: 'Send Catalog',
 	action: 'Send a catalog message',
+	description: 'Invite the user to browse your whole product catalog',
 	// Doc 77: the header is fixed by WhatsApp (thumbnail + catalog title), so there is none to set.
 	properties: [
 		bodyProperty(),

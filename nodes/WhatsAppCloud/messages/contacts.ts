@@ -276,6 +276,7 @@ export const contactsMessage: MessageType = {
 	operation: 'sendContacts',
 	name: 'Send Contacts',
 	action: 'Send a contacts message',
+	description: 'Share one or more contact cards (up to 257)',
 	properties: [
 		{
 			displayName: 'Define Contacts',

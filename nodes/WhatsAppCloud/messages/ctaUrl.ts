@@ -20,6 +20,7 @@ export const ctaUrlMessage: MessageType = {
 	operation: 'sendCtaUrl',
 	name: 'Send CTA URL Button',
 	action: 'Send a message with a call-to-action URL button',
+	description: 'Send text with one button that opens a web page',
 	properties: [
 		...headerProperties(HEADER_KINDS),
 		bodyProperty(),

@@ -23,6 +23,7 @@ export const flowMessage: MessageType = {
 	operation: 'sendFlow',
 	name: 'Send Flow',
 	action: 'Send a WhatsApp Flow message',
+	description: 'Open a WhatsApp Flow (multi-screen form) with a button',
 	properties: [
 		...headerProperties(HEADER_KINDS),
 		bodyProperty(),

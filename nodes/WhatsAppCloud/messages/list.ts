@@ -51,6 +51,7 @@ export const listMessage: MessageType = {
 	operation: 'sendList',
 	name: 'Send List',
 	action: 'Send a list message',
+	description: 'Let the user pick one row of a menu of up to 10 rows',
 	properties: [
 		...headerProperties(HEADER_KINDS),
 		bodyProperty({ max: MAX_LIST_BODY }),

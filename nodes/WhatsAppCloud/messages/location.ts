@@ -18,6 +18,7 @@ export const locationMessage: MessageType = {
 	operation: 'sendLocation',
 	name: 'Send Location',
 	action: 'Send a location message',
+	description: 'Send a map pin with an optional name and address',
 	properties: [
 		{
 			displayName: 'Latitude',

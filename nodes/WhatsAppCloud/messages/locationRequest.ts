@@ -8,6 +8,7 @@ export const locationRequestMessage: MessageType = {
 	operation: 'sendLocationRequest',
 	name: 'Send Location Request',
 	action: 'Ask the user to share their location',
+	description: 'Ask the user to share their location with one tap',
 	properties: [
 		bodyProperty({
 			max: MAX_LOCATION_REQUEST_BODY,

@@ -156,6 +156,7 @@ export function createMediaMessage(kind: MediaKind): MessageType {
 		operation: `send${title}`,
 		name: `Send ${title}`,
 		action: `Send ${article} ${noun} message`,
+		description: `Send ${article} ${noun} from the input's binary data, a media ID or a public link`,
 		properties: mediaProperties(kind),
 		async build(params, ctx) {
 			const source = checkOneOf('Media Source', String(params.mediaSource ?? ''), MEDIA_SOURCES);

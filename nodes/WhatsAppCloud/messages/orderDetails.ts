@@ -24,6 +24,7 @@ export const orderDetailsMessage: MessageType = {
 	operation: 'sendOrderDetails',
 	name: 'Send Order Details',
 	action: 'Send an order details (payment request) message',
+	description: 'Ask the user to review and pay for an order (India, Brazil)',
 	properties: [...headerProperties(HEADER_KINDS), bodyProperty(), footerProperty(), ...orderProperties],
 	async build(params, ctx) {
 		const header = buildHeader(params, HEADER_KINDS);

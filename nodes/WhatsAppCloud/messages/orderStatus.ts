@@ -16,6 +16,7 @@ export const orderStatusMessage: MessageType = {
 	operation: 'sendOrderStatus',
 	name: 'Send Order Status',
 	action: 'Send an order status update',
+	description: "Tell the user an order's new status after an order details message",
 	properties: [
 		bodyProperty(),
 		footerProperty(),

@@ -18,6 +18,7 @@ export const productMessage: MessageType = {
 	operation: 'sendProduct',
 	name: 'Send Product',
 	action: 'Send a single-product message',
+	description: 'Show one product of your catalog',
 	// Doc 16: a product message cannot have a header, and its body is optional.
 	properties: [
 		bodyProperty({ required: false }),

@@ -38,6 +38,7 @@ export const productListMessage: MessageType = {
 	operation: 'sendProductList',
 	name: 'Send Product List',
 	action: 'Send a multi-product message',
+	description: 'Show up to 30 products of your catalog in sections',
 	properties: [
 		...headerProperties(HEADER_KINDS, { required: true }),
 		bodyProperty(),

@@ -27,6 +27,7 @@ export const rawMessage: MessageType = {
 	operation: 'sendRaw',
 	name: 'Send Raw',
 	action: 'Send a message from raw JSON',
+	description: 'Send any documented message type from its JSON',
 	properties: [
 		{
 			displayName: 'Message JSON',

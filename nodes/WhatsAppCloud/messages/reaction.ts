@@ -48,6 +48,7 @@ export const reactionMessage: MessageType = {
 	operation: 'sendReaction',
 	name: 'Send Reaction',
 	action: 'React to a message with an emoji',
+	description: 'React to a message with one emoji',
 	properties: [
 		messageIdProperty,
 		{
@@ -70,6 +71,7 @@ export const removeReactionMessage: MessageType = {
 	operation: 'removeReaction',
 	name: 'Remove Reaction',
 	action: 'Remove a reaction from a message',
+	description: 'Take back your reaction to a message',
 	properties: [messageIdProperty],
 	async build(params) {
 		// Doc 16, reaction object: "Use an empty string to remove a previously sent emoji."

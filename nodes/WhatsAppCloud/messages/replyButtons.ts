@@ -45,6 +45,7 @@ export const replyButtonsMessage: MessageType = {
 	operation: 'sendReplyButtons',
 	name: 'Send Reply Buttons',
 	action: 'Send a message with reply buttons',
+	description: 'Send text with up to 3 quick-reply buttons',
 	properties: [
 		...headerProperties(HEADER_KINDS),
 		bodyProperty(),

@@ -173,6 +173,7 @@ export const templateMessage: MessageType = {
 	operation: 'sendTemplate',
 	name: 'Send Template',
 	action: 'Send a message template',
+	description: 'Send an approved template, also outside the 24-hour window',
 	properties,
 	async build(params, ctx) {
 		const ref = templateRef(params.template, params.templateLanguage);

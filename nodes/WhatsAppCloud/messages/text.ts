@@ -7,6 +7,7 @@ export const textMessage: MessageType = {
 	operation: 'sendText',
 	name: 'Send Text',
 	action: 'Send a text message',
+	description: 'Send text of up to 4096 characters, with an optional link preview',
 	properties: [
 		{
 			displayName: 'Text',

@@ -19,7 +19,7 @@ export const sendAndWaitOperation: INodePropertyOptions = {
 	name: 'Send and Wait for Response',
 	value: SEND_AND_WAIT,
 	action: 'Send message and wait for response',
-	description: 'Send a question and pause the workflow until the person answers, in the chat or through a link',
+	description: 'Send a question and pause until the person answers, in the chat or by link',
 	routing: { send: { preSend: [needsCustomOperations] } },
 };
 

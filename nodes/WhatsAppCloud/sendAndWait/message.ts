@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { buildEnvelope } from '../hooks/sendMessage';
+import { buildEnvelope } from '../send/envelope';
 import type { BuildContext } from '../messages/MessageType';
 import { ctaUrlMessage } from '../messages/ctaUrl';
 import { MAX_REPLY_BUTTON_TITLE, replyButtonsMessage } from '../messages/replyButtons';

@@ -72,6 +72,7 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 		const approval = this.getNodeParameter('approvalOptions.values', 0, {}) as IDataObject;
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const recipient = this.getNodeParameter('recipient', 0, '');
+		const messageOptions = this.getNodeParameter('messageOptions', 0, {}) as IDataObject;
 		const decline = response === 'approval' && approval.approvalType === 'double';
 
 		const phoneNumberId = await resolvePhoneNumberId(firstItem(this));
@@ -101,10 +102,10 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 			resumePath: resumePathOf(url),
 			expiresAt,
 			recipient,
-			messageOptions: this.getNodeParameter('messageOptions', 0, {}) as IDataObject,
+			messageOptions,
 		});
 
-		const sent = await sendQuestion(this, phoneNumberId, body);
+		const sent = await sendQuestion(this, phoneNumberId, body, messageOptions);
 		saveWaitRecord(this, {
 			node: this.getNode().id,
 			token,

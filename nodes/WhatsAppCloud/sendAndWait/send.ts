@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { graphRequest } from '../../shared/transport';
+import { sendOneMessage } from '../send/single';
 
 export interface SentQuestion {
 	/** wamid of the sent message. */
@@ -13,22 +13,20 @@ export interface SentQuestion {
 }
 
 /**
- * The one step of Send and Wait that sends: `POST /{phone-number-id}/messages` (doc 16) with the built body.
- * Kept to this signature so it can be pointed at the shared send pipeline (pacing, retries) unchanged.
+ * The one step of Send and Wait that sends: the question goes out like every other message (doc 16), paced
+ * with the other sends of its phone number and repeated only where Meta accepted nothing.
  */
-export async function sendQuestion(ctx: IExecuteFunctions, phoneNumberId: string, body: IDataObject): Promise<SentQuestion> {
-	const response = await graphRequest<IDataObject>(ctx, {
-		method: 'POST',
-		url: `/${encodeURIComponent(phoneNumberId)}/messages`,
-		body,
-		itemIndex: 0,
-	});
-	const messages = response.messages as Array<{ id?: unknown }> | undefined;
-	const contacts = response.contacts as Array<{ wa_id?: unknown }> | undefined;
-	const messageId = messages?.[0]?.id;
+export async function sendQuestion(
+	ctx: IExecuteFunctions,
+	phoneNumberId: string,
+	body: IDataObject,
+	options: IDataObject = {},
+): Promise<SentQuestion> {
+	const response = await sendOneMessage(ctx, 0, { phoneNumberId, body, options });
+	const messageId = response.messageId;
 	if (typeof messageId !== 'string' || messageId === '') {
 		throw new NodeOperationError(ctx.getNode(), 'Meta accepted the question but answered without a message ID', { itemIndex: 0 });
 	}
-	const waId = contacts?.[0]?.wa_id;
+	const waId = response.waId;
 	return { messageId, waId: typeof waId === 'string' && waId !== '' ? waId : undefined, response };
 }

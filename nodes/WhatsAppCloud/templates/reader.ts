@@ -15,15 +15,6 @@ export interface TemplateRef {
 
 export type GraphGet = (path: string, qs?: IDataObject) => Promise<IDataObject>;
 
-// Items of one run usually send the same template: remember a definition briefly instead of reading it per item.
-const CACHE_TTL_MS = 10_000;
-const CACHE_MAX = 50;
-const cache = new Map<string, { at: number; definition: Promise<TemplateDefinition> }>();
-
-export function clearTemplateCache(): void {
-	cache.clear();
-}
-
 /** Reads a template (a `{ __rl, mode, value }` locator or a plain string) into a reference. */
 export function templateRef(locator: unknown, language: unknown): TemplateRef {
 	const rl = typeof locator === 'object' && locator !== null ? (locator as IDataObject) : { mode: 'name', value: locator };
@@ -76,7 +67,10 @@ async function fetchDefinition(get: GraphGet, waba: string | undefined, ref: Tem
 	return match;
 }
 
-/** The template's stored definition, read through `get` (Graph errors propagate). */
+/**
+ * The template's stored definition, read through `get` (Graph errors propagate). Nothing is remembered here: a
+ * definition belongs to one credential, and the send pipeline's `get` reads each path once per run.
+ */
 export async function readTemplate(
 	get: GraphGet,
 	businessAccountId: () => Promise<string>,
@@ -84,13 +78,5 @@ export async function readTemplate(
 ): Promise<TemplateDefinition> {
 	// Template IDs are unique across Graph; names only within their WhatsApp Business Account.
 	const waba = ref.mode === 'name' ? await businessAccountId() : undefined;
-	const key = `${waba ?? ''}|${ref.value}|${ref.language ?? ''}`;
-	const now = Date.now();
-	const hit = cache.get(key);
-	if (hit && now - hit.at < CACHE_TTL_MS) return await hit.definition;
-	const definition = fetchDefinition(get, waba, ref);
-	if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
-	cache.set(key, { at: now, definition });
-	definition.catch(() => cache.delete(key));
-	return await definition;
+	return await fetchDefinition(get, waba, ref);
 }

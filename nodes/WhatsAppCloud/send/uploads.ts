@@ -1,0 +1,57 @@
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { MediaKind } from '../../shared/mediaRules';
+import { uploadMedia } from '../../shared/transport';
+import { checkMediaSize, checkMediaType } from '../hooks/uploadMedia';
+
+/**
+ * A binary property of an item that passed its checks. `build` gets `placeholder` instead of a media ID; the file is
+ * uploaded only once every item has passed its checks, and the media ID then replaces the placeholder in the body.
+ */
+export interface PendingUpload {
+	placeholder: string;
+	propertyName: string;
+	kind: MediaKind;
+	mimeType: string;
+	fileName: string;
+	size: number;
+}
+
+const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function binaryOf(ctx: IExecuteFunctions, itemIndex: number, propertyName: string): IBinaryData | undefined {
+	return ctx.getInputData()[itemIndex]?.binary?.[propertyName];
+}
+
+/** Checks an item's binary property (doc 68 types and sizes) without reading the file. */
+export async function checkBinary(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	kind: MediaKind,
+	placeholder: string,
+): Promise<PendingUpload> {
+	const binary = binaryOf(ctx, itemIndex, propertyName);
+	const mimeType = checkMediaType(binary, propertyName, kind);
+	const file = binary as IBinaryData;
+	// Filesystem and database modes keep the file elsewhere; in memory it is the base64 `data`.
+	const size = file.id ? (await ctx.helpers.getBinaryMetadata(file.id)).fileSize : Buffer.byteLength(file.data ?? '', 'base64');
+	checkMediaSize(size, propertyName, kind);
+	return { placeholder, propertyName, kind, mimeType, fileName: file.fileName ?? kind, size };
+}
+
+/** Uploads one checked file to `POST /{phone-number-id}/media`, streamed when n8n keeps it outside memory. */
+export async function uploadChecked(ctx: IExecuteFunctions, itemIndex: number, phoneNumberId: string, upload: PendingUpload): Promise<string> {
+	const binary = binaryOf(ctx, itemIndex, upload.propertyName) as IBinaryData;
+	const data = binary.id ? await ctx.helpers.getBinaryStream(binary.id) : Buffer.from(binary.data, 'base64');
+	const { mimeType, fileName, size } = upload;
+	return (await uploadMedia(ctx, phoneNumberId, { data, size, mimeType, fileName }, { itemIndex })).id;
+}
+
+/** A copy of `value` with every placeholder string replaced by its media ID. */
+export function withMediaIds(value: unknown, ids: ReadonlyMap<string, string>): unknown {
+	if (typeof value === 'string') return ids.get(value) ?? value;
+	if (Array.isArray(value)) return value.map((entry) => withMediaIds(entry, ids));
+	if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withMediaIds(entry, ids)]));
+	return value;
+}
