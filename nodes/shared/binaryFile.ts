@@ -15,6 +15,13 @@ async function* storedFile(ctx: IExecuteFunctions | IExecuteSingleFunctions, id:
 	for await (const chunk of stream) yield chunk as Buffer;
 }
 
+/** The size in bytes of a binary value, without reading it: from n8n's binary data store, or its base64 `data`. */
+export async function binarySize(ctx: IExecuteFunctions | IExecuteSingleFunctions, binary: IBinaryData): Promise<number> {
+	if (!binary.id) return Buffer.byteLength(binary.data ?? '', BINARY_ENCODING);
+	const { fileSize } = await ctx.helpers.getBinaryMetadata(binary.id);
+	return typeof fileSize === 'number' && Number.isFinite(fileSize) ? fileSize : Number(binary.bytes ?? NaN);
+}
+
 /**
  * An item's binary value as a file for `uploadMedia`, never read whole: when n8n keeps it in its binary data
  * store (filesystem, S3 or database mode; the value then has an `id`), a lazily opened stream of the file,
@@ -27,11 +34,7 @@ export async function readBinaryFile(
 ): Promise<BinaryFile> {
 	const mimeType = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
 	const fileName = binary.fileName || fallbackFileName;
-	if (binary.id) {
-		const { fileSize } = await ctx.helpers.getBinaryMetadata(binary.id);
-		const size = typeof fileSize === 'number' && Number.isFinite(fileSize) ? fileSize : Number(binary.bytes ?? NaN);
-		return { data: storedFile(ctx, binary.id), size, mimeType, fileName };
-	}
+	if (binary.id) return { data: storedFile(ctx, binary.id), size: await binarySize(ctx, binary), mimeType, fileName };
 	const data = Buffer.from(binary.data, BINARY_ENCODING);
 	return { data, size: data.length, mimeType, fileName };
 }

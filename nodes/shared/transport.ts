@@ -12,7 +12,6 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { Readable } from 'node:stream';
 
 import { graphErrorToNodeApiError, redactSecrets } from './GraphErrors';
 import { CREDENTIAL_TYPE, graphBaseUrl } from './graphApi';
@@ -214,10 +213,11 @@ function fileNameFrom(disposition: string | undefined): string | undefined {
 }
 
 async function drain(stream: unknown): Promise<Buffer> {
-	if (!(stream instanceof Readable)) return Buffer.isBuffer(stream) ? stream : Buffer.from(String(stream ?? ''));
+	if (Buffer.isBuffer(stream)) return stream;
+	if (typeof (stream as AsyncIterable<Buffer> | undefined)?.[Symbol.asyncIterator] !== 'function') return Buffer.from(String(stream ?? ''));
 	const chunks: Buffer[] = [];
 	let size = 0;
-	for await (const chunk of stream) {
+	for await (const chunk of stream as AsyncIterable<Buffer>) {
 		// An error page is small; never buffer more than needed to show it.
 		if (size < 64 * 1024) chunks.push(Buffer.from(chunk as Buffer));
 		size += (chunk as Buffer).length;
@@ -295,7 +295,8 @@ export async function downloadMedia(
 		.trim();
 	const extension = MEDIA_EXTENSIONS[mimeType] ?? MEDIA_EXTENSIONS[String(info.mime_type)] ?? 'bin';
 	const fileName = options.fileName || fileNameFrom(header(file, 'content-disposition')) || `${mediaId}.${extension}`;
-	const body = file.body as Readable | Buffer;
+	// An IncomingMessage (encoding: 'stream'): prepareBinaryData streams it into n8n's binary data.
+	const body = file.body as Buffer;
 	const binary = await ctx.helpers.prepareBinaryData(body as Buffer, fileName, mimeType);
 	// prepareBinaryData takes the file name's directory/extension from the path: keep the name as given.
 	binary.fileName = fileName;
@@ -328,7 +329,7 @@ export const MEDIA_EXTENSIONS: Readonly<Record<string, string>> = {
 
 export interface MediaFile {
 	/** The file's bytes, or a stream of them (n8n's binary data in filesystem mode, see `readBinaryFile`). */
-	data: Buffer | Readable | AsyncIterable<Buffer>;
+	data: Buffer | AsyncIterable<Buffer>;
 	/** Size in bytes, when known (a stream's size comes from n8n's binary metadata). */
 	size?: number;
 	mimeType: string;
@@ -337,8 +338,33 @@ export interface MediaFile {
 
 const CRLF = '\r\n';
 
+/**
+ * A request body that n8n's HTTP client (axios) sends chunk by chunk: axios reads any Blob through its `stream()`
+ * and takes the Content-Type and Content-Length from `type` and `size`. A Blob of our own rather than a Node stream,
+ * because community nodes may not import `node:stream`.
+ */
+class StreamedBody {
+	readonly [Symbol.toStringTag] = 'Blob';
+
+	constructor(
+		readonly size: number,
+		readonly type: string,
+		private readonly chunks: () => AsyncIterable<Buffer>,
+	) {}
+
+	stream(): AsyncIterable<Buffer> {
+		return this.chunks();
+	}
+}
+
+async function readWhole(data: AsyncIterable<Buffer>): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of data) chunks.push(Buffer.from(chunk));
+	return Buffer.concat(chunks);
+}
+
 /** A multipart/form-data body that streams the file part instead of holding it in memory. */
-function multipartBody(fields: Record<string, string>, file: MediaFile): { body: Readable; contentType: string; length?: number } {
+async function multipartBody(fields: Record<string, string>, file: MediaFile): Promise<{ body: StreamedBody; contentType: string; length: number }> {
 	const boundary = `----n8nWhatsAppCloud${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
 	const quote = (value: string) => value.replace(/["\r\n\\]/g, (c) => encodeURIComponent(c));
 	let head = '';
@@ -351,31 +377,28 @@ function multipartBody(fields: Record<string, string>, file: MediaFile): { body:
 	const tail = `${CRLF}--${boundary}--${CRLF}`;
 	const headBuffer = Buffer.from(head, 'utf8');
 	const tailBuffer = Buffer.from(tail, 'utf8');
-	const size = Buffer.isBuffer(file.data) ? file.data.length : Number.isFinite(file.size) ? file.size : undefined;
-	const data = file.data;
+	// A stream of unknown size is read first: the request must state its length.
+	const data = Buffer.isBuffer(file.data) || Number.isFinite(file.size) ? file.data : await readWhole(file.data);
+	const size = Buffer.isBuffer(data) ? data.length : Number(file.size);
 	async function* parts() {
 		yield headBuffer;
 		if (Buffer.isBuffer(data)) yield data;
 		else for await (const chunk of data) yield chunk as Buffer;
 		yield tailBuffer;
 	}
-	return {
-		body: Readable.from(parts(), { objectMode: false }),
-		contentType: `multipart/form-data; boundary=${boundary}`,
-		length: size === undefined ? undefined : headBuffer.length + size + tailBuffer.length,
-	};
+	const contentType = `multipart/form-data; boundary=${boundary}`;
+	const length = headBuffer.length + size + tailBuffer.length;
+	return { body: new StreamedBody(length, contentType, parts), contentType, length };
 }
 
 /**
  * The body of `POST /{phone-number-id}/media` (doc 68): streamed multipart/form-data and its headers. Used by
  * uploadMedia and by Media > Upload, whose request is stated in its routing.
  */
-export function mediaUploadBody(file: MediaFile): { body: Readable; headers: IDataObject } {
+export async function mediaUploadBody(file: MediaFile): Promise<{ body: StreamedBody; headers: IDataObject }> {
 	// Docs: doc 68's parameter table requires `type` while its curl example only sets the file part's type; we send both.
-	const { body, contentType, length } = multipartBody({ messaging_product: 'whatsapp', type: file.mimeType }, file);
-	const headers: IDataObject = { 'Content-Type': contentType };
-	if (length !== undefined) headers['Content-Length'] = String(length);
-	return { body, headers };
+	const { body, contentType, length } = await multipartBody({ messaging_product: 'whatsapp', type: file.mimeType }, file);
+	return { body, headers: { 'Content-Type': contentType, 'Content-Length': String(length) } };
 }
 
 /** `POST /{phone-number-id}/media` (doc 68) as streamed multipart/form-data; resolves to Meta's answer (`{ id }`). */
@@ -385,7 +408,7 @@ export async function uploadMedia(
 	file: MediaFile,
 	options: { itemIndex?: number } = {},
 ): Promise<IDataObject & { id: string }> {
-	const { body, headers } = mediaUploadBody(file);
+	const { body, headers } = await mediaUploadBody(file);
 	const call: GraphCall = { method: 'POST', url: `/${encodeURIComponent(phoneNumberId)}/media`, body: body as unknown as IDataObject, headers, itemIndex: options.itemIndex };
 	// With redirects allowed, axios's follow-redirects keeps every byte of a request body until the answer (to
 	// send it again after a redirect): a 100 MB upload would sit in memory. Graph does not redirect uploads.

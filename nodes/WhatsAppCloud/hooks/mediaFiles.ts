@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
+import { readBinaryFile } from '../../shared/binaryFile';
 import { checkOneOf, InputError, requireText } from '../../shared/InputError';
-import { MEDIA_KINDS, MEDIA_RULES, type MediaKind } from '../../shared/mediaRules';
+import { checkMediaSize, checkMediaType, MEDIA_KINDS, MEDIA_RULES, type MediaKind } from '../../shared/mediaRules';
 import { downloadMedia, MEDIA_EXTENSIONS, mediaUploadBody } from '../../shared/transport';
 import { resolvePhoneNumberId } from './accountIds';
 import { allOrNothing } from './allOrNothing';
-import { readMediaBinary } from './uploadMedia';
 
 /** Hooks of the Media resource (doc 68): upload the item's binary data, download a media file into it. */
 
@@ -55,9 +55,12 @@ export const mediaUploadRequest = allOrNothing(async function (requestOptions) {
 	const propertyName = requireText(INPUT_FIELD, this.getNodeParameter('mediaBinaryProperty', 'data')).trim();
 	const chosen = String(this.getNodeParameter('mediaKind', 'auto'));
 	const kind = chosen === 'auto' ? detectKind(this, propertyName) : checkOneOf('Media Type', chosen, MEDIA_KINDS);
-	// The file is read whole here; a streaming binary reader (n8n's getBinaryStream) belongs in this call.
-	const file = await readMediaBinary(this, propertyName, kind);
-	const { body, headers } = mediaUploadBody(file);
+	const binary = this.getInputData().binary?.[propertyName];
+	const mimeType = checkMediaType(binary, propertyName, kind);
+	// Streamed from n8n's binary data; the file is opened only when the request is sent, after every item's checks.
+	const file = await readBinaryFile(this, binary as IBinaryData, kind);
+	checkMediaSize(file.size, propertyName, kind);
+	const { body, headers } = await mediaUploadBody({ ...file, mimeType });
 	// The node's default JSON content type would make the HTTP client serialise the body as JSON.
 	const kept = Object.entries(requestOptions.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-type');
 	requestOptions.headers = { ...Object.fromEntries(kept), ...headers };

@@ -1,8 +1,8 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { MediaKind } from '../../shared/mediaRules';
+import { binarySize, readBinaryFile } from '../../shared/binaryFile';
+import { checkMediaSize, checkMediaType, type MediaKind } from '../../shared/mediaRules';
 import { uploadMedia } from '../../shared/transport';
-import { checkMediaSize, checkMediaType } from '../hooks/uploadMedia';
 
 /**
  * A binary property of an item that passed its checks. `build` gets `placeholder` instead of a media ID; the file is
@@ -34,18 +34,16 @@ export async function checkBinary(
 	const binary = binaryOf(ctx, itemIndex, propertyName);
 	const mimeType = checkMediaType(binary, propertyName, kind);
 	const file = binary as IBinaryData;
-	// Filesystem and database modes keep the file elsewhere; in memory it is the base64 `data`.
-	const size = file.id ? (await ctx.helpers.getBinaryMetadata(file.id)).fileSize : Buffer.byteLength(file.data ?? '', 'base64');
+	const size = await binarySize(ctx, file);
 	checkMediaSize(size, propertyName, kind);
 	return { placeholder, propertyName, kind, mimeType, fileName: file.fileName ?? kind, size };
 }
 
 /** Uploads one checked file to `POST /{phone-number-id}/media`, streamed when n8n keeps it outside memory. */
 export async function uploadChecked(ctx: IExecuteFunctions, itemIndex: number, phoneNumberId: string, upload: PendingUpload): Promise<string> {
-	const binary = binaryOf(ctx, itemIndex, upload.propertyName) as IBinaryData;
-	const data = binary.id ? await ctx.helpers.getBinaryStream(binary.id) : Buffer.from(binary.data, 'base64');
-	const { mimeType, fileName, size } = upload;
-	return (await uploadMedia(ctx, phoneNumberId, { data, size, mimeType, fileName }, { itemIndex })).id;
+	const file = await readBinaryFile(ctx, binaryOf(ctx, itemIndex, upload.propertyName) as IBinaryData, upload.fileName);
+	const { mimeType, fileName } = upload;
+	return (await uploadMedia(ctx, phoneNumberId, { ...file, mimeType, fileName }, { itemIndex })).id;
 }
 
 /** A copy of `value` with every placeholder string replaced by its media ID. */
