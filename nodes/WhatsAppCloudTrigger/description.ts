@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { waitingRepliesOption } from './resumeWaiting';
+import { VERIFY_TOKEN } from './settings';
 import { EVENT_OPTIONS, FIELD_OPTIONS } from './webhookFields';
 
 const STATUSES: INodePropertyOptions[] = [
@@ -126,7 +127,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Verify Token',
-		name: 'verifyToken',
+		name: VERIFY_TOKEN,
 		type: 'string',
 		default: '',
 		required: true,

@@ -56,7 +56,7 @@ export const waitingRepliesOption: INodeProperties = {
 					description: 'Whether replies that resumed a waiting execution are kept from starting this workflow',
 				},
 				{
-					displayName: 'n8n URL for Resuming',
+					displayName: 'Base URL for Resuming',
 					name: 'baseUrl',
 					type: 'string',
 					default: '',
@@ -227,7 +227,7 @@ async function resume(ctx: IWebhookFunctions, origin: string, resumePath: string
 		// The URL carries the wait's token and n8n's signature: log where, never the URL or its query.
 		const detail = String((error as Error)?.message ?? error).replace(/\?\S*/g, '?…');
 		ctx.logger.warn(
-			`WhatsApp Cloud Trigger could not reach ${origin} to resume execution ${executionId} (${detail}). Set Options > Send and Wait Replies > n8n URL for Resuming to an address of this n8n it can reach.`,
+			`WhatsApp Cloud Trigger could not reach ${origin} to resume execution ${executionId} (${detail}). Set Options > Send and Wait Replies > Base URL for Resuming to an address of this n8n it can reach.`,
 		);
 		return 'unreachable';
 	}

@@ -8,6 +8,12 @@ export { fieldOfEvent };
 /** Largest webhook body Meta sends (doc 31: "up to 3 MB"); anything bigger is refused. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
+/**
+ * The Verify Token parameter. It is shown in clear (not a password field): the user types the same string into
+ * Meta's App Dashboard, and Meta sends it back in the verification request, so it guards nothing once set.
+ */
+export const VERIFY_TOKEN = 'verifyToken';
+
 export interface TriggerOptions extends EventFilterOptions {
 	downloadMedia: boolean;
 	binaryPropertyName: string;

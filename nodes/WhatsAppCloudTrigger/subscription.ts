@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { graphErrorToNodeApiError, redactSecrets } from '../shared/GraphErrors';
 import { CREDENTIAL_TYPE, graphBaseUrl } from '../shared/graphApi';
-import { readOptions, signaturePolicy, subscriptionFields } from './settings';
+import { readOptions, signaturePolicy, subscriptionFields, VERIFY_TOKEN } from './settings';
 
 export const WABA_OBJECT = 'whatsapp_business_account';
 
@@ -64,7 +64,7 @@ async function readSetup(ctx: IHookFunctions): Promise<Setup | undefined> {
 			description: 'Fill them in, or set Subscription to "Manual" and configure the webhook in the App Dashboard.',
 		});
 	}
-	const verifyToken = String(ctx.getNodeParameter('verifyToken', ''));
+	const verifyToken = String(ctx.getNodeParameter(VERIFY_TOKEN, ''));
 	if (!verifyToken) throw new NodeOperationError(ctx.getNode(), 'The Verify Token is empty');
 	const url = ctx.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not give this node a webhook URL');

@@ -7,7 +7,7 @@ import { createEventFilter } from './filters';
 import { itemsWithMedia } from './inboundMedia';
 import { resumeWaitingExecutions } from './resumeWaiting';
 import { skipSeen } from './seenEvents';
-import { MAX_BODY_BYTES, nodeParameter, readOptions, signaturePolicy } from './settings';
+import { MAX_BODY_BYTES, nodeParameter, readOptions, signaturePolicy, VERIFY_TOKEN } from './settings';
 import { signatureProblem, type SignatureProblem } from './signature';
 import { answerVerification } from './verification';
 
@@ -21,7 +21,7 @@ function answer(res: Response, status: number, text: string): IWebhookResponseDa
 /** Meta's GET verification of the callback URL (doc 39). */
 function verify(ctx: IWebhookFunctions): IWebhookResponseData {
 	const req = ctx.getRequestObject();
-	const result = answerVerification(req.query as IDataObject, String(nodeParameter(ctx, 'verifyToken', '') ?? ''));
+	const result = answerVerification(req.query as IDataObject, String(nodeParameter(ctx, VERIFY_TOKEN, '') ?? ''));
 	const res = ctx.getResponseObject();
 	return result.status === 200 ? answer(res, 200, result.challenge) : answer(res, 403, 'Forbidden');
 }

@@ -67,8 +67,8 @@ export const blockedUserFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '+16505551234, 16505555678',
-		description:
-			'Phone numbers with country code or WhatsApp IDs, separated by commas or new lines (or a list from an expression, e.g. {{ $json.contact.wa_id }})',
+		description: 'Phone numbers with country code or WhatsApp IDs, separated by commas or new lines, or a list from an expression',
+		hint: 'From the trigger: {{ $json.contact.wa_id }}',
 		displayOptions: { show: { resource, operation: ['block', 'unblock'] } },
 	},
 	{

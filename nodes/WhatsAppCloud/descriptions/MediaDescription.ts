@@ -86,7 +86,8 @@ export const mediaFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '1037543291543636',
-		description: 'ID of the media, from an upload or from an incoming message (e.g. {{ $json.message.image.id }})',
+		description: 'The media ID, from an upload or from an incoming message',
+		hint: 'From the trigger: {{ $json.message.image.id }}',
 		displayOptions: { show: show(['delete', 'download', 'getUrl']) },
 	},
 	{

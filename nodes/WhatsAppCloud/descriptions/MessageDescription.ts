@@ -42,22 +42,25 @@ const envelopeOptions: INodeProperties[] = [
 	},
 ];
 
+// A named list, not an array literal: n8n's lint rules (and its package scanner) crash on spread elements there.
+const operationOptions: INodePropertyOptions[] = [
+	...sendOperations,
+	sendAndWaitOperation,
+	{
+		name: 'Mark as Read',
+		value: 'markAsRead',
+		action: 'Mark a message as read',
+		description: 'Mark an incoming message (and the ones before it) as read',
+	},
+];
+
 export const messageOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['message'] } },
-	options: [
-		...sendOperations,
-		sendAndWaitOperation,
-		{
-			name: 'Mark as Read',
-			value: 'markAsRead',
-			action: 'Mark a message as read',
-			description: 'Mark an incoming message (and the ones before it) as read',
-		},
-	],
+	options: operationOptions,
 	default: 'sendText',
 };
 
@@ -70,8 +73,8 @@ export const messageFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '+16505551234',
-		description:
-			"Phone number with country code, or the WhatsApp ID from a webhook (e.g. {{ $json.contact.wa_id }}). Without a leading +, WhatsApp prepends the sender's country code.",
+		description: "Phone number with country code, or the WhatsApp ID from a webhook. Without a leading +, WhatsApp prepends the sender's country code.",
+		hint: 'From the trigger: {{ $json.contact.wa_id }}',
 		displayOptions: { show: { resource: ['message'], operation: sendOperationValues } },
 	},
 	...MESSAGE_TYPES.flatMap((type) =>
@@ -85,7 +88,8 @@ export const messageFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
-		description: 'ID of the incoming message, e.g. {{ $json.message.id }} from the WhatsApp Cloud Trigger',
+		description: 'The wamid of the incoming message',
+		hint: 'From the trigger: {{ $json.message.id }}',
 		displayOptions: { show: { resource: ['message'], operation: ['markAsRead'] } },
 	},
 	{

@@ -103,7 +103,7 @@ export const paymentOperations: INodeProperties = {
 		{
 			name: 'Regenerate OAuth Link',
 			value: 'regenerateOAuthLink',
-			action: 'Regenerate the OAuth link of a payment configuration',
+			action: 'Regenerate the authorization link of a payment configuration',
 			description: 'Get a new link to connect a payment gateway configuration to its gateway',
 			routing: {
 				// The redirect URL comes from the options, when set.

@@ -211,7 +211,7 @@ export const templateFields: INodeProperties[] = [
 		type: 'json',
 		default: '[\n  { "type": "BODY", "text": "Hello {{1}}", "example": { "body_text": [["Pablo"]] } }\n]',
 		required: true,
-		description: 'The components array of the template: HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, ...',
+		description: 'The components array of the template: HEADER, BODY, FOOTER, BUTTONS or CAROUSEL objects',
 		displayOptions: { show: { resource, operation: ['create'], templateSource: ['components'] } },
 	},
 	{
@@ -242,8 +242,8 @@ export const templateFields: INodeProperties[] = [
 				name: 'parameterFormat',
 				type: 'options',
 				options: [
-					{ name: 'Named ({{customer_name}})', value: 'NAMED' },
-					{ name: 'Positional ({{1}})', value: 'POSITIONAL' },
+					{ name: 'Named', value: 'NAMED', description: 'Variables like {{customer_name}}' },
+					{ name: 'Positional', value: 'POSITIONAL', description: 'Variables like {{1}}' },
 				],
 				default: 'POSITIONAL',
 			},

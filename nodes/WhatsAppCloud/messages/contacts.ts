@@ -306,7 +306,7 @@ export const contactsMessage: MessageType = {
 			name: 'contactsJson',
 			type: 'json',
 			default: JSON_EXAMPLE,
-			description: `Array of 1 to ${MAX_CONTACTS} contact objects as the Cloud API expects them: name (formatted_name plus at least one other name part) and optional addresses, birthday, emails, org, phones, urls`,
+			description: `Array of 1 to ${MAX_CONTACTS} contact objects as the Cloud API expects them: name (formatted_name plus at least one other name part) and optional addresses, birthday, emails, org, phones, URLs`,
 			displayOptions: { show: { contactsInputMode: ['json'] } },
 		},
 	],

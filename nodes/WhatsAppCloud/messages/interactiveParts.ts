@@ -52,6 +52,9 @@ const isTextOnly = (kinds: readonly HeaderKind[]) => kinds.length === 1 && kinds
 export function headerProperties(kinds: readonly HeaderKind[], options: HeaderOptions = {}): INodeProperties[] {
 	const required = options.required === true;
 	if (isTextOnly(kinds)) {
+		const textHeaderHelp = `Text shown above the body, up to ${MAX_INTERACTIVE_HEADER_TEXT} characters. Emojis are allowed, markdown is not.${
+			required ? '' : ' Leave empty for no header.'
+		}`;
 		return [
 			{
 				displayName: 'Header Text',
@@ -59,22 +62,21 @@ export function headerProperties(kinds: readonly HeaderKind[], options: HeaderOp
 				type: 'string',
 				default: '',
 				required,
-				description: `Text shown above the body, up to ${MAX_INTERACTIVE_HEADER_TEXT} characters. Emojis are allowed, markdown is not.${
-					required ? '' : ' Leave empty for no header.'
-				}`,
+				description: textHeaderHelp,
 			},
 		];
 	}
 
 	const mediaKinds = HEADER_MEDIA_KINDS.filter((kind) => kinds.includes(kind));
 	const typeOptions = kinds.map((kind) => ({ name: HEADER_KIND_LABELS[kind], value: kind }));
+	const headerDefault = required ? kinds[0] : 'none';
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Header',
 			name: 'interactiveHeaderType',
 			type: 'options',
 			options: required ? typeOptions : [{ name: 'None', value: 'none' }, ...typeOptions],
-			default: required ? kinds[0] : 'none',
+			default: headerDefault,
 			description: 'Content shown above the body',
 		},
 	];
@@ -332,6 +334,7 @@ export const structuredJsonName = (name: string) => `${name}Json`;
 export function structuredProperties(options: StructuredFieldOptions): INodeProperties[] {
 	const inputName = structuredInputName(options.name);
 	const multipleValues = options.multipleValues !== false;
+	const jsonExample = options.jsonExample;
 	return [
 		{
 			displayName: `Specify ${options.displayName}`,
@@ -360,7 +363,7 @@ export function structuredProperties(options: StructuredFieldOptions): INodeProp
 			displayName: `${options.displayName} (JSON)`,
 			name: structuredJsonName(options.name),
 			type: 'json',
-			default: options.jsonExample,
+			default: jsonExample,
 			required: options.required === true,
 			displayOptions: { show: { [inputName]: ['json'] } },
 			description: options.jsonDescription,

@@ -33,11 +33,11 @@ export const orderStatusMessage: MessageType = {
 			name: 'orderStatusStatus',
 			type: 'options',
 			options: [
-				{ name: 'Processing', value: 'processing', description: 'Payment authorized, the order is being fulfilled' },
-				{ name: 'Partially Shipped', value: 'partially_shipped', description: 'Some of the products have been shipped' },
-				{ name: 'Shipped', value: 'shipped', description: 'All products have been shipped' },
-				{ name: 'Completed', value: 'completed', description: 'Done; no further updates (final)' },
 				{ name: 'Canceled', value: 'canceled', description: 'Cancel the order; fails if it is already paid (final)' },
+				{ name: 'Completed', value: 'completed', description: 'Done; no further updates (final)' },
+				{ name: 'Partially Shipped', value: 'partially_shipped', description: 'Some of the products have been shipped' },
+				{ name: 'Processing', value: 'processing', description: 'Payment authorized, the order is being fulfilled' },
+				{ name: 'Shipped', value: 'shipped', description: 'All products have been shipped' },
 			],
 			default: 'processing',
 			description:

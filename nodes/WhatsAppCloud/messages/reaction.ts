@@ -11,8 +11,8 @@ const messageIdProperty: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'wamid.HBgLMTY0NjcwNDM1OTUVAgASGBQzQUZCMTY0MDc2MUYwNzBDNTY5MAA=',
-	description:
-		'ID (wamid) of the message to react to, e.g. {{ $json.message.id }} from the WhatsApp Cloud Trigger. It must be at most 30 days old.',
+	description: 'The wamid of the message to react to. It must be at most 30 days old.',
+	hint: 'From the trigger: {{ $json.message.id }}',
 };
 
 /** Lets users paste the escaped form the docs show ("\uD83D\uDE00") as well as the emoji itself. */
