@@ -20,8 +20,8 @@ if [ ! -d node_modules/n8n-core ] || [ package-lock.json -nt node_modules/.packa
 	npm ci --ignore-scripts --no-audit --no-fund
 fi
 
-part "lint (n8n community-node rules)"
-npx eslint nodes credentials package.json
+part "lint (n8n scanner rules on nodes, typescript-eslint on tests)"
+npx eslint nodes credentials package.json test
 
 part "type-check"
 npx tsc --noEmit -p tsconfig.json

@@ -97,7 +97,8 @@ export function installPackage(userFolder: string, logFile?: string): void {
 	execFileSync('tar', ['-xzf', join(packDir, tarball), '-C', target, '--strip-components=1']);
 	// n8n-workflow is a peer dependency: n8n provides it to community packages at runtime.
 	const manifestPath = join(target, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+	for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete manifest[key];
 	writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }));
 	rmSync(packDir, { recursive: true, force: true });

@@ -42,8 +42,9 @@ export async function useFilesystemBinaryData(): Promise<FilesystemBinaryData> {
 export async function captureExecuteSingleContext(run: () => Promise<unknown>): Promise<IExecuteSingleFunctions> {
 	const original = ExecuteSingleContext.prototype.getNodeParameter;
 	let captured: IExecuteSingleFunctions | undefined;
+	const capture = (context: IExecuteSingleFunctions) => (captured ??= context);
 	ExecuteSingleContext.prototype.getNodeParameter = function (this: ExecuteSingleContext, ...args: Parameters<typeof original>) {
-		captured ??= this;
+		capture(this);
 		return original.apply(this, args);
 	};
 	try {

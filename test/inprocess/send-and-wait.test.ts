@@ -365,8 +365,7 @@ describe('Send and Wait, answered through the link', () => {
 			const original = operations.sendAndWait;
 			// The same execute context without `customData`, as n8n 1.x's ExecuteContext is.
 			operations.sendAndWait = async function (this: IExecuteFunctions) {
-				const context = this;
-				const withoutCustomData = new Proxy(context, {
+				const withoutCustomData = new Proxy(this, {
 					get: (target, key) => {
 						if (key === 'customData') return undefined;
 						const value = Reflect.get(target, key, target) as unknown;

@@ -2,6 +2,8 @@
  * Each node has a codex file next to it (`<Node>.node.json`: categories, aliases, documentation links) that
  * n8n's own loader reads; the build copies it into dist/ next to the compiled node (gulpfile.js).
  */
+import { readFileSync } from 'node:fs';
+
 import { PackageDirectoryLoader } from 'n8n-core';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
@@ -30,7 +32,7 @@ describe('codex files', () => {
 		const links = [...(codex.resources?.primaryDocumentation ?? []), ...(codex.resources?.credentialDocumentation ?? [])];
 		expect(links.length).toBeGreaterThanOrEqual(2);
 		for (const { url } of links) expect(url).toMatch(/^https:\/\/developers\.facebook\.com\/docs\/whatsapp\//);
-		const raw = require(`${ROOT}/${file.replace(/\.js$/, '.json')}`) as { node: string };
+		const raw = JSON.parse(readFileSync(`${ROOT}/${file.replace(/\.js$/, '.json')}`, 'utf8')) as { node: string };
 		expect(raw.node).toBe(`${packageJson.name}.${type.description.name}`);
 	});
 });
