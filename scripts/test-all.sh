@@ -23,6 +23,9 @@ fi
 part "lint (n8n scanner rules on nodes, typescript-eslint on tests)"
 npx eslint nodes credentials package.json test
 
+part "format (Prettier)"
+npx prettier --check "**/*.{ts,js,mjs}"
+
 part "type-check"
 npx tsc --noEmit -p tsconfig.json
 
