@@ -8,7 +8,18 @@ const SCANNED = ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'];
 // {nodes,credentials}/**, with its own exceptions, so `npm run lint` finds what the scan would; plus typescript-eslint's
 // recommended rules for the tests, the sandbox and the scripts.
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', '.n8n-dev/**', 'artifacts/**', '*.js', '*.mjs', 'scripts/**/*.mjs'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'.cache/**',
+			'.n8n-dev/**',
+			'artifacts/**',
+			'*.js',
+			'*.mjs',
+			'scripts/**/*.mjs',
+		],
+	},
 	{
 		files: SCANNED,
 		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },

@@ -6,7 +6,15 @@ const base = {
 };
 module.exports = {
 	projects: [
-		{ ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/inprocess/**/*.test.ts', '<rootDir>/test/fuzz/**/*.test.ts'] },
+		{
+			...base,
+			displayName: 'unit',
+			testMatch: [
+				'<rootDir>/test/unit/**/*.test.ts',
+				'<rootDir>/test/inprocess/**/*.test.ts',
+				'<rootDir>/test/fuzz/**/*.test.ts',
+			],
+		},
 		{ ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
 	],
 };

@@ -1,8 +1,4 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class WhatsAppCloudApi implements ICredentialType {
 	name = 'whatsAppCloudApi';

@@ -41,23 +41,32 @@ async function analyze(dir, patterns) {
 
 const findings = [];
 const source = await analyze(sourceDir, scanner.SOURCE_FILE_PATTERNS);
-if (!source.passed) findings.push(`Source (${scanner.SOURCE_FILE_PATTERNS.join(', ')}): ${source.message}\n${source.details ?? ''}`);
+if (!source.passed)
+	findings.push(`Source (${scanner.SOURCE_FILE_PATTERNS.join(', ')}): ${source.message}\n${source.details ?? ''}`);
 const shipped = await analyze(packageDir, ['**/*.js', 'package.json']);
-if (!shipped.passed) findings.push(`Packed tarball (compiled .js and package.json): ${shipped.message}\n${shipped.details ?? ''}`);
+if (!shipped.passed)
+	findings.push(`Packed tarball (compiled .js and package.json): ${shipped.message}\n${shipped.details ?? ''}`);
 
 const files = walk(packageDir);
 const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 const loaded = [...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])];
 const missing = loaded.filter((file) => !files.includes(file));
-if (missing.length) findings.push(`The tarball lacks files package.json "n8n" tells n8n to load:\n  ${missing.join('\n  ')}`);
+if (missing.length)
+	findings.push(`The tarball lacks files package.json "n8n" tells n8n to load:\n  ${missing.join('\n  ')}`);
 // The compiled code and icons, and each node's codex file (`*.node.json`: categories, aliases, documentation links).
-const shippable = /^(package\.json|README\.md|LICENSE|dist\/index\.js|dist\/(nodes|credentials)\/.+\.(js|svg)|dist\/nodes\/.+\.node\.json)$/;
+const shippable =
+	/^(package\.json|README\.md|LICENSE|dist\/index\.js|dist\/(nodes|credentials)\/.+\.(js|svg)|dist\/nodes\/.+\.node\.json)$/;
 const extra = files.filter((file) => !shippable.test(file));
-if (extra.length) findings.push(`The tarball ships files n8n does not need (see "files" in package.json):\n  ${extra.join('\n  ')}`);
+if (extra.length)
+	findings.push(`The tarball ships files n8n does not need (see "files" in package.json):\n  ${extra.join('\n  ')}`);
 
 const label = `@n8n/scan-community-package@${scannerVersion}`;
 if (findings.length) {
-	process.stdout.write(`${findings.join('\n')}\n✖ ${label}: the package would fail n8n's scan (provenance not checked: it needs the published package)\n`);
+	process.stdout.write(
+		`${findings.join('\n')}\n✖ ${label}: the package would fail n8n's scan (provenance not checked: it needs the published package)\n`,
+	);
 	process.exit(1);
 }
-process.stdout.write(`✔ ${label}: source and packed tarball (${files.length} files) pass; provenance is checked only once published\n`);
+process.stdout.write(
+	`✔ ${label}: source and packed tarball (${files.length} files) pass; provenance is checked only once published\n`,
+);

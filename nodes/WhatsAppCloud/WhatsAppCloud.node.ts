@@ -7,7 +7,13 @@ import { RESOURCES } from './descriptions';
 import { testWhatsAppCloudApi } from './methods/credentialTest';
 import { searchPhoneNumbers } from './methods/listSearch';
 import { getTemplateVariables, searchTemplates } from './methods/templates';
-import { requestOptionsProperty, sendAndWaitCustomOperations, sendAndWaitTooltip, sendAndWaitWebhook, sendAndWaitWebhooks } from './sendAndWait';
+import {
+	requestOptionsProperty,
+	sendAndWaitCustomOperations,
+	sendAndWaitTooltip,
+	sendAndWaitWebhook,
+	sendAndWaitWebhooks,
+} from './sendAndWait';
 import { operationSubtitle } from './subtitle';
 import { messageCustomOperations } from './send';
 
@@ -49,7 +55,6 @@ export class WhatsAppCloud implements INodeType {
 	};
 
 	webhook = sendAndWaitWebhook;
-
 
 	methods = {
 		listSearch: { searchPhoneNumbers, searchTemplates },

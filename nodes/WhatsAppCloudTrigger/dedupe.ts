@@ -91,7 +91,14 @@ export function dedupeKey(event: WhatsAppEvent): string {
 			: `${key}:${refunds.map((r) => `${String(r?.id ?? '')}=${String(r?.status ?? '')}`).join(',')}`;
 	}
 	const { event: name, field, wabaId, phoneNumberId, type } = event;
-	const own = 'message' in event ? event.message : 'status' in event ? event.status : 'error' in event ? event.error : event.value;
+	const own =
+		'message' in event
+			? event.message
+			: 'status' in event
+				? event.status
+				: 'error' in event
+					? event.error
+					: event.value;
 	return `${name}:${sha256(stableStringify({ field, wabaId, phoneNumberId, type, own }))}`;
 }
 
@@ -175,7 +182,11 @@ function recordOf(store: IDataObject): { record: SeenRecord; repaired: boolean }
 /** One SeenKeys per record object, so a store that stays in memory is indexed once, not on every delivery. */
 const indexes = new WeakMap<object, SeenKeys>();
 
-function indexOf(store: IDataObject, maxEntries: number, ttlMs: number): { record: SeenRecord; index: SeenKeys; changed: boolean } {
+function indexOf(
+	store: IDataObject,
+	maxEntries: number,
+	ttlMs: number,
+): { record: SeenRecord; index: SeenKeys; changed: boolean } {
 	const raw = store[SEEN_KEY];
 	const known = isRecordObject(raw) ? indexes.get(raw) : undefined;
 	if (known) {
@@ -214,7 +225,12 @@ export interface KeptRecord {
  * also consulted (keys another process or an earlier run wrote) and receives every new key; it loses every
  * key `store.kept` drops. Returns the new events and whether the record changed.
  */
-export function recordNew(memory: SeenKeys, events: KeyedEvent[], now: number, store?: KeptRecord): { fresh: KeyedEvent[]; changed: boolean } {
+export function recordNew(
+	memory: SeenKeys,
+	events: KeyedEvent[],
+	now: number,
+	store?: KeptRecord,
+): { fresh: KeyedEvent[]; changed: boolean } {
 	let changed = false;
 	const record = store?.record;
 	const drop = record

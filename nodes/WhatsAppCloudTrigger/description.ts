@@ -162,7 +162,8 @@ export const triggerProperties: INodeProperties[] = [
 					'Accept unsigned webhooks while the credential has no App Secret. Only for testing: anyone who knows the URL can start the workflow.',
 			},
 		],
-		description: 'Whether webhooks must be signed by Meta. With an App Secret in the credential, signatures are always checked.',
+		description:
+			'Whether webhooks must be signed by Meta. With an App Secret in the credential, signatures are always checked.',
 	},
 	{
 		displayName:

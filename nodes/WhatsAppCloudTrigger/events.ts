@@ -106,12 +106,9 @@ export type WhatsAppFieldEvent = WhatsAppEventBase & {
  */
 export type WhatsAppEvent = WhatsAppMessageEvent | WhatsAppStatusEvent | WhatsAppErrorEvent | WhatsAppFieldEvent;
 
-export const isMessageEvent = (e: WhatsAppEvent): e is WhatsAppMessageEvent =>
-	e.event === 'message' && 'message' in e;
-export const isStatusEvent = (e: WhatsAppEvent): e is WhatsAppStatusEvent =>
-	e.event === 'status' && 'status' in e;
-export const isErrorEvent = (e: WhatsAppEvent): e is WhatsAppErrorEvent =>
-	e.event === 'error' && 'error' in e;
+export const isMessageEvent = (e: WhatsAppEvent): e is WhatsAppMessageEvent => e.event === 'message' && 'message' in e;
+export const isStatusEvent = (e: WhatsAppEvent): e is WhatsAppStatusEvent => e.event === 'status' && 'status' in e;
+export const isErrorEvent = (e: WhatsAppEvent): e is WhatsAppErrorEvent => e.event === 'error' && 'error' in e;
 
 const asObject = (v: unknown): IDataObject | undefined =>
 	typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as IDataObject) : undefined;
@@ -187,8 +184,19 @@ class Contacts {
 }
 
 const TYPE_OBJECTS = [
-	'text', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'reaction',
-	'button', 'interactive', 'order', 'system',
+	'text',
+	'image',
+	'audio',
+	'video',
+	'document',
+	'sticker',
+	'location',
+	'contacts',
+	'reaction',
+	'button',
+	'interactive',
+	'order',
+	'system',
 ];
 
 // Docs: [61]'s location and contacts examples have no `type`; it is taken from the type object present.
@@ -350,7 +358,14 @@ export const TOO_DEEP = `[nested deeper than ${MAX_EVENT_DEPTH} levels]`;
 
 /** Replaces, in place, the values of the event's own object nested deeper than MAX_EVENT_DEPTH; true if any was. */
 export function limitDepth(event: WhatsAppEvent): boolean {
-	const own: unknown = 'message' in event ? event.message : 'status' in event ? event.status : 'error' in event ? event.error : event.value;
+	const own: unknown =
+		'message' in event
+			? event.message
+			: 'status' in event
+				? event.status
+				: 'error' in event
+					? event.error
+					: event.value;
 	if (typeof own !== 'object' || own === null) return false;
 	let cut = false;
 	const todo: Array<[Record<string, unknown> | unknown[], number]> = [[own as Record<string, unknown>, 1]];

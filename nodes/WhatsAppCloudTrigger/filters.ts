@@ -21,7 +21,10 @@ export interface EventFilterOptions {
 
 function toSet(option: string[] | string | undefined): Set<string> | undefined {
 	const list = typeof option === 'string' ? option.split(',') : Array.isArray(option) ? option : [];
-	const values = list.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter((v) => v !== '');
+	const values = list
+		.filter((v): v is string => typeof v === 'string')
+		.map((v) => v.trim())
+		.filter((v) => v !== '');
 	return values.length === 0 ? undefined : new Set(values);
 }
 

@@ -137,7 +137,10 @@ class TextWaits {
 		for (const [k, w] of Object.entries(waits)) if (!(w.e > now)) delete waits[k];
 		const keys = Object.keys(waits);
 		if (keys.length >= MAX_TEXT_WAITS) {
-			keys.sort((a, b) => waits[a].e - waits[b].e).slice(0, keys.length - MAX_TEXT_WAITS + 1).forEach((k) => delete waits[k]);
+			keys
+				.sort((a, b) => waits[a].e - waits[b].e)
+				.slice(0, keys.length - MAX_TEXT_WAITS + 1)
+				.forEach((k) => delete waits[k]);
 		}
 		waits[key] = wait;
 	}
@@ -154,7 +157,10 @@ class TextWaits {
 }
 
 /** The resume call a message event makes, if it answers a Send and Wait question. */
-function replyTo(event: WhatsAppEvent, waits: TextWaits): { resumePath: string; reply: ChatReply; textKey?: string } | undefined {
+function replyTo(
+	event: WhatsAppEvent,
+	waits: TextWaits,
+): { resumePath: string; reply: ChatReply; textKey?: string } | undefined {
 	const message = asObject((event as { message?: unknown }).message);
 	const from = str(message?.from);
 	if (!message || !from) return undefined;
@@ -192,7 +198,11 @@ function rememberFromStatus(event: WhatsAppEvent, waits: TextWaits): void {
 	const wait = parseWaitCallbackData(status?.biz_opaque_callback_data);
 	if (!wait || !recipient || !messageId || status?.status === 'failed' || wait.expiresAt <= Date.now() / 1000) return;
 	if (answeredWaits.has(wait.resumePath)) return;
-	waits.remember(TextWaits.key(event.phoneNumberId, recipient), { p: wait.resumePath, m: messageId, e: wait.expiresAt });
+	waits.remember(TextWaits.key(event.phoneNumberId, recipient), {
+		p: wait.resumePath,
+		m: messageId,
+		e: wait.expiresAt,
+	});
 }
 
 function resumeOrigin(ctx: IWebhookFunctions, settings: WaitingReplySettings): string | undefined {
@@ -267,7 +277,8 @@ export async function resumeWaitingExecutions(
 		}
 		remember(resumedReplies, target.reply.messageId);
 		remember(answeredWaits, target.resumePath);
-		if (!settings.swallow) kept.push(Object.assign(event, { resumedExecutionId: executionIdOfResumePath(target.resumePath) ?? null }));
+		if (!settings.swallow)
+			kept.push(Object.assign(event, { resumedExecutionId: executionIdOfResumePath(target.resumePath) ?? null }));
 	}
 	return kept;
 }

@@ -33,7 +33,10 @@ export function readOptions(raw: IDataObject): TriggerOptions {
 		statuses: list(raw.statuses),
 		phoneNumberIds: list(raw.phoneNumberIds),
 		downloadMedia: raw.downloadMedia === true,
-		binaryPropertyName: typeof raw.binaryPropertyName === 'string' && raw.binaryPropertyName.trim() ? raw.binaryPropertyName.trim() : 'data',
+		binaryPropertyName:
+			typeof raw.binaryPropertyName === 'string' && raw.binaryPropertyName.trim()
+				? raw.binaryPropertyName.trim()
+				: 'data',
 		skipDuplicates: raw.skipDuplicates !== false,
 	};
 }
@@ -51,7 +54,10 @@ export type SignaturePolicy = { check: true; appSecret: string } | { check: fals
  * With an App Secret, signatures are always checked. Without one, only an explicit `off` lets webhooks
  * in; otherwise the trigger is misconfigured (undefined).
  */
-export function signaturePolicy(credentials: ICredentialDataDecryptedObject, signatureCheck: unknown): SignaturePolicy | undefined {
+export function signaturePolicy(
+	credentials: ICredentialDataDecryptedObject,
+	signatureCheck: unknown,
+): SignaturePolicy | undefined {
 	const appSecret = typeof credentials.appSecret === 'string' ? credentials.appSecret : '';
 	if (appSecret !== '') return { check: true, appSecret };
 	return signatureCheck === 'off' ? { check: false } : undefined;

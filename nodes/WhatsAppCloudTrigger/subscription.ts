@@ -104,12 +104,18 @@ async function graph(
 		// App-level calls need the app access token, not the credential's user token.
 		response = (
 			options.appToken
-				? await ctx.helpers.httpRequest({ ...request, headers: { Authorization: `Bearer ${setup.appId}|${setup.appSecret}` } })
+				? await ctx.helpers.httpRequest({
+						...request,
+						headers: { Authorization: `Bearer ${setup.appId}|${setup.appSecret}` },
+					})
 				: await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request)
 		) as IN8nHttpFullResponse;
 	} catch (error) {
 		// A network error may carry the request (and its app token): keep only a redacted message.
-		throw new NodeOperationError(ctx.getNode(), `Could not reach the Graph API: ${redactSecrets((error as Error).message)}`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Could not reach the Graph API: ${redactSecrets((error as Error).message)}`,
+		);
 	}
 	if (response.statusCode >= 400) throw graphErrorToNodeApiError(ctx.getNode(), response);
 	return (response.body ?? {}) as IDataObject;
@@ -131,9 +137,14 @@ async function appSubscription(setup: Setup): Promise<AppSubscription | undefine
 async function wabaApp(setup: Setup): Promise<WabaApp | undefined> {
 	const body = await graph(setup, 'GET', `/${setup.wabaId}/subscribed_apps`);
 	const data = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-	const entry = data.find((a) => String((a.whatsapp_business_api_data as IDataObject | undefined)?.id ?? '') === setup.appId);
+	const entry = data.find(
+		(a) => String((a.whatsapp_business_api_data as IDataObject | undefined)?.id ?? '') === setup.appId,
+	);
 	if (!entry) return undefined;
-	const override = typeof entry.override_callback_uri === 'string' && entry.override_callback_uri ? entry.override_callback_uri : undefined;
+	const override =
+		typeof entry.override_callback_uri === 'string' && entry.override_callback_uri
+			? entry.override_callback_uri
+			: undefined;
 	return { appId: setup.appId, override };
 }
 
@@ -143,7 +154,7 @@ function foreignCallback(setup: Setup, url: string): NodeOperationError {
 		`Meta app ${setup.appId} already sends its webhooks to another callback URL: ${url}`,
 		{
 			description:
-				"A Meta app has only one callback URL, and this trigger does not overwrite or delete one it did not set. Remove it in App Dashboard > WhatsApp > Configuration (or deactivate the workflow that owns it), use another Meta app, or set Subscription to \"Manual\".",
+				'A Meta app has only one callback URL, and this trigger does not overwrite or delete one it did not set. Remove it in App Dashboard > WhatsApp > Configuration (or deactivate the workflow that owns it), use another Meta app, or set Subscription to "Manual".',
 		},
 	);
 }
@@ -154,7 +165,7 @@ function foreignOverride(setup: Setup, url: string): NodeOperationError {
 		`WhatsApp Business Account ${setup.wabaId} already overrides app ${setup.appId}'s callback URL with ${url}`,
 		{
 			description:
-				"This trigger does not replace a callback override it did not set. Remove it (POST /{waba-id}/subscribed_apps without override_callback_uri), or set Test Listen to \"Change Nothing at Meta\".",
+				'This trigger does not replace a callback override it did not set. Remove it (POST /{waba-id}/subscribed_apps without override_callback_uri), or set Test Listen to "Change Nothing at Meta".',
 		},
 	);
 }

@@ -9,7 +9,7 @@ export function answerVerification(query: IDataObject, verifyToken: string): Ver
 	const challenge = query['hub.challenge'];
 	if (mode !== 'subscribe') return { status: 403, reason: 'hub.mode is not "subscribe"' };
 	if (!verifyToken || typeof token !== 'string' || token !== verifyToken) {
-		return { status: 403, reason: 'hub.verify_token does not match the trigger\'s Verify Token' };
+		return { status: 403, reason: "hub.verify_token does not match the trigger's Verify Token" };
 	}
 	if (typeof challenge !== 'string' || challenge === '') return { status: 403, reason: 'hub.challenge is missing' };
 	return { status: 200, challenge };

@@ -51,14 +51,19 @@ function logRefusal(ctx: IWebhookFunctions, reason: SignatureProblem | 'noSecret
 		state.unlogged++;
 		return;
 	}
-	const earlier = state?.unlogged ? ` (${state.unlogged} more refused in the previous minute, not logged one by one)` : '';
+	const earlier = state?.unlogged
+		? ` (${state.unlogged} more refused in the previous minute, not logged one by one)`
+		: '';
 	refusals.delete(key);
 	if (refusals.size >= 100) refusals.delete(refusals.keys().next().value as string);
 	refusals.set(key, { loggedAt: now, unlogged: 0 });
-	ctx.logger.warn(`WhatsApp Cloud Trigger "${ctx.getNode().name}" refused a webhook with 401: ${REFUSAL_REASONS[reason]}${earlier}`, {
-		workflowId: ctx.getWorkflow().id,
-		nodeName: ctx.getNode().name,
-	});
+	ctx.logger.warn(
+		`WhatsApp Cloud Trigger "${ctx.getNode().name}" refused a webhook with 401: ${REFUSAL_REASONS[reason]}${earlier}`,
+		{
+			workflowId: ctx.getWorkflow().id,
+			nodeName: ctx.getNode().name,
+		},
+	);
 }
 
 /** Forgets the refusal log state (tests). */
@@ -73,10 +78,15 @@ export function forgetRefusals(): void {
 function keyEvents(ctx: IWebhookFunctions, events: WhatsAppEvent[], rawBody: Buffer): KeyedEvent[] {
 	return events.map((event, index) => {
 		try {
-			if (limitDepth(event)) ctx.logger.warn(`WhatsApp Cloud Trigger: a ${event.event} event nests too deep; its deepest values were replaced`);
+			if (limitDepth(event))
+				ctx.logger.warn(
+					`WhatsApp Cloud Trigger: a ${event.event} event nests too deep; its deepest values were replaced`,
+				);
 			return { event, key: dedupeKey(event) };
 		} catch (error) {
-			ctx.logger.warn(`WhatsApp Cloud Trigger: a ${event.event} event could not be keyed (${(error as Error).message}); keyed by the delivery instead`);
+			ctx.logger.warn(
+				`WhatsApp Cloud Trigger: a ${event.event} event could not be keyed (${(error as Error).message}); keyed by the delivery instead`,
+			);
 			return { event, key: deliveryKey(event.event, rawBody, index) };
 		}
 	});
@@ -87,17 +97,25 @@ function skipSeenOrAll(ctx: IWebhookFunctions, events: KeyedEvent[]): KeyedEvent
 	try {
 		return skipSeen(ctx, events);
 	} catch (error) {
-		ctx.logger.warn(`WhatsApp Cloud Trigger could not check for duplicates (${(error as Error).message}); every event is let through`);
+		ctx.logger.warn(
+			`WhatsApp Cloud Trigger could not check for duplicates (${(error as Error).message}); every event is let through`,
+		);
 		return events;
 	}
 }
 
 /** Resumes the Send and Wait executions this delivery answers; if that fails, every event goes on as usual. */
-async function resumeWaitingOrAll(ctx: IWebhookFunctions, events: WhatsAppEvent[], rawOptions: IDataObject): Promise<WhatsAppEvent[]> {
+async function resumeWaitingOrAll(
+	ctx: IWebhookFunctions,
+	events: WhatsAppEvent[],
+	rawOptions: IDataObject,
+): Promise<WhatsAppEvent[]> {
 	try {
 		return await resumeWaitingExecutions(ctx, events, rawOptions);
 	} catch (error) {
-		ctx.logger.warn(`WhatsApp Cloud Trigger could not check for Send and Wait replies (${(error as Error).message}); every event is let through`);
+		ctx.logger.warn(
+			`WhatsApp Cloud Trigger could not check for Send and Wait replies (${(error as Error).message}); every event is let through`,
+		);
 		return events;
 	}
 }
@@ -121,7 +139,10 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 
 		credentials = await deliveryCredentials(this);
 		const hasSecret = typeof credentials.appSecret === 'string' && credentials.appSecret !== '';
-		const policy = signaturePolicy(credentials, hasSecret ? 'required' : nodeParameter(this, 'signatureCheck', 'required'));
+		const policy = signaturePolicy(
+			credentials,
+			hasSecret ? 'required' : nodeParameter(this, 'signatureCheck', 'required'),
+		);
 		if (!policy) {
 			logRefusal(this, 'noSecret');
 			return answer(res, 401, 'Signature check is required but the credential has no App Secret');

@@ -11,7 +11,11 @@ interface WebhookField {
 
 /** Webhook fields documented for WhatsApp Business Accounts (api-inventory 4.6, 7.2) and the events each brings. */
 const WEBHOOK_FIELDS: WebhookField[] = [
-	{ field: 'business_capability_update', name: 'Business Capability Update', description: 'Phone number limit increased' },
+	{
+		field: 'business_capability_update',
+		name: 'Business Capability Update',
+		description: 'Phone number limit increased',
+	},
 	{
 		field: 'messages',
 		name: 'Messages',
@@ -19,7 +23,11 @@ const WEBHOOK_FIELDS: WebhookField[] = [
 		events: [
 			{ name: 'Error', value: 'error', description: 'Errors in value.errors[] of the messages field' },
 			{ name: 'Message', value: 'message', description: 'A message a user sent to the business' },
-			{ name: 'Status', value: 'status', description: 'Sent, delivered, read, failed or payment status of a business message' },
+			{
+				name: 'Status',
+				value: 'status',
+				description: 'Sent, delivered, read, failed or payment status of a business message',
+			},
 		],
 	},
 	{
@@ -27,7 +35,11 @@ const WEBHOOK_FIELDS: WebhookField[] = [
 		name: 'Payment Configuration Update',
 		description: 'Payment configuration status changed (India)',
 	},
-	{ field: 'phone_number_name_update', name: 'Phone Number Name Update', description: 'Display name approved or rejected' },
+	{
+		field: 'phone_number_name_update',
+		name: 'Phone Number Name Update',
+		description: 'Display name approved or rejected',
+	},
 	{ field: 'user_preferences', name: 'User Preferences', description: 'A user stopped or resumed marketing messages' },
 ];
 
@@ -46,7 +58,9 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = WEBHOOK_FIELDS.flatMap(
 ).sort(byName);
 
 const FIELD_OF_EVENT = new Map(
-	WEBHOOK_FIELDS.flatMap(({ field, events }) => (events ?? [{ value: field }]).map((event) => [String(event.value), field])),
+	WEBHOOK_FIELDS.flatMap(({ field, events }) =>
+		(events ?? [{ value: field }]).map((event) => [String(event.value), field]),
+	),
 );
 
 /** The webhook field an event comes in: messages, statuses and errors in `messages`, the rest in their own field. */

@@ -14,7 +14,13 @@ import type { Failure, INode, JsonObject } from 'n8n-workflow';
 export type RetryClass = 'throughput' | 'pair' | 'rate' | 'transient' | 'later' | 'maybe' | 'never';
 
 /** Classes where Meta accepted nothing, so the same request may be sent again (api-inventory 5.2 "RS"). */
-export const SAFE_TO_REPEAT: ReadonlySet<RetryClass> = new Set<RetryClass>(['throughput', 'pair', 'rate', 'transient', 'later']);
+export const SAFE_TO_REPEAT: ReadonlySet<RetryClass> = new Set<RetryClass>([
+	'throughput',
+	'pair',
+	'rate',
+	'transient',
+	'later',
+]);
 
 /** Classes the send pipeline repeats within one run, after waiting. */
 export const RETRIED_IN_RUN: ReadonlySet<RetryClass> = new Set<RetryClass>(['throughput', 'pair', 'rate', 'transient']);

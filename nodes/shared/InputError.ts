@@ -79,7 +79,10 @@ export function parseJsonInput<T = unknown>(field: string, value: unknown): T {
  */
 export function toItemError(node: INode, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
 	if (error instanceof InputError) {
-		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, { itemIndex, description: error.description });
+		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
+			itemIndex,
+			description: error.description,
+		});
 	}
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });

@@ -16,7 +16,10 @@ async function* storedFile(ctx: IExecuteFunctions | IExecuteSingleFunctions, id:
 }
 
 /** The size in bytes of a binary value, without reading it: from n8n's binary data store, or its base64 `data`. */
-export async function binarySize(ctx: IExecuteFunctions | IExecuteSingleFunctions, binary: IBinaryData): Promise<number> {
+export async function binarySize(
+	ctx: IExecuteFunctions | IExecuteSingleFunctions,
+	binary: IBinaryData,
+): Promise<number> {
 	if (!binary.id) return Buffer.byteLength(binary.data ?? '', BINARY_ENCODING);
 	const { fileSize } = await ctx.helpers.getBinaryMetadata(binary.id);
 	return typeof fileSize === 'number' && Number.isFinite(fileSize) ? fileSize : Number(binary.bytes ?? NaN);

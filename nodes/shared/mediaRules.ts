@@ -73,6 +73,9 @@ export function checkMediaType(binary: IBinaryData | undefined, propertyName: st
 export function checkMediaSize(size: number, propertyName: string, kind: MediaKind): void {
 	const { maxBytes } = MEDIA_RULES[kind];
 	if (size > maxBytes) {
-		throw new InputError(FIELD, `${FIELD}: ${kind} files can be at most ${sizeText(maxBytes)}; "${propertyName}" is ${sizeText(size)}`);
+		throw new InputError(
+			FIELD,
+			`${FIELD}: ${kind} files can be at most ${sizeText(maxBytes)}; "${propertyName}" is ${sizeText(size)}`,
+		);
 	}
 }

@@ -119,7 +119,11 @@ export async function graphBase(ctx: GraphContext, credentials?: ICredentialData
 	return graphBaseUrl(credentials ?? (await ctx.getCredentials(CREDENTIAL_TYPE)));
 }
 
-async function requestOptions(ctx: GraphContext, call: GraphCall, extra: Partial<IHttpRequestOptions>): Promise<IHttpRequestOptions> {
+async function requestOptions(
+	ctx: GraphContext,
+	call: GraphCall,
+	extra: Partial<IHttpRequestOptions>,
+): Promise<IHttpRequestOptions> {
 	const absolute = /^https?:\/\//.test(call.url);
 	const url = absolute ? call.url : `${await graphBase(ctx, call.credentials)}${call.url}`;
 	const options: IHttpRequestOptions = {
@@ -149,7 +153,10 @@ export async function graphResponse(
 	const options = await requestOptions(ctx, call, extra);
 	try {
 		if (call.appToken) {
-			const headers = { ...(options.headers ?? {}), Authorization: `Bearer ${call.appToken.appId}|${call.appToken.appSecret}` };
+			const headers = {
+				...(options.headers ?? {}),
+				Authorization: `Bearer ${call.appToken.appId}|${call.appToken.appSecret}`,
+			};
 			return (await ctx.helpers.httpRequest({ ...options, headers })) as IN8nHttpFullResponse;
 		}
 		// Credentials already read in this run are handed to n8n, which would otherwise read them again per request.
@@ -157,24 +164,42 @@ export async function graphResponse(
 		const known = call.credentials?.accessToken
 			? { credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: call.credentials } }
 			: undefined;
-		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, known)) as IN8nHttpFullResponse;
+		return (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			CREDENTIAL_TYPE,
+			options,
+			known,
+		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		const failure = transportFailure(error);
 		// (Given an error of their own class, n8n's error constructors hand back that same error.)
-		if (!failure && error instanceof NodeApiError) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+		if (!failure && error instanceof NodeApiError)
+			throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
 		if (!failure && error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error);
 		if (!failure) {
-			throw new NodeOperationError(ctx.getNode(), redactSecrets(String((error as Error)?.message ?? error)), { itemIndex: call.itemIndex });
+			throw new NodeOperationError(ctx.getNode(), redactSecrets(String((error as Error)?.message ?? error)), {
+				itemIndex: call.itemIndex,
+			});
 		}
 		// The message of a network error may carry the request, and with it a token: keep a redacted summary only.
 		const detail = redactSecrets(failure.message).slice(0, 300);
-		const networkError: NodeOperationError = new GraphNetworkError(ctx, failure.code, detail, !NOT_SENT_CODES.has(failure.code), call.itemIndex);
+		const networkError: NodeOperationError = new GraphNetworkError(
+			ctx,
+			failure.code,
+			detail,
+			!NOT_SENT_CODES.has(failure.code),
+			call.itemIndex,
+		);
 		throw networkError;
 	}
 }
 
 /** Throws the NodeApiError n8n shows for a Graph error answer (HTTP 4xx/5xx); returns the response otherwise. */
-export function checkGraphResponse(ctx: GraphContext, response: IN8nHttpFullResponse, itemIndex?: number): IN8nHttpFullResponse {
+export function checkGraphResponse(
+	ctx: GraphContext,
+	response: IN8nHttpFullResponse,
+	itemIndex?: number,
+): IN8nHttpFullResponse {
 	if (response.statusCode >= 400) throw graphErrorToNodeApiError(ctx.getNode(), response, itemIndex);
 	return response;
 }
@@ -214,7 +239,8 @@ function fileNameFrom(disposition: string | undefined): string | undefined {
 
 async function drain(stream: unknown): Promise<Buffer> {
 	if (Buffer.isBuffer(stream)) return stream;
-	if (typeof (stream as AsyncIterable<Buffer> | undefined)?.[Symbol.asyncIterator] !== 'function') return Buffer.from(String(stream ?? ''));
+	if (typeof (stream as AsyncIterable<Buffer> | undefined)?.[Symbol.asyncIterator] !== 'function')
+		return Buffer.from(String(stream ?? ''));
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -253,12 +279,15 @@ export async function downloadMedia(
 	} = {},
 ): Promise<MediaDownload> {
 	const { itemIndex } = options;
-	const credentials = options.credentials ?? (await ctx.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE));
+	const credentials =
+		options.credentials ?? (await ctx.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE));
 	const qs = options.phoneNumberId ? { phone_number_id: options.phoneNumberId } : undefined;
 	const lookUp = async () => {
 		const info = await graphRequest(ctx, { url: `/${encodeURIComponent(mediaId)}`, qs, itemIndex, credentials });
 		if (typeof info.url !== 'string' || info.url === '') {
-			throw new NodeOperationError(ctx.getNode(), `Media ${mediaId} has no download URL in Meta's answer`, { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), `Media ${mediaId} has no download URL in Meta's answer`, {
+				itemIndex,
+			});
 		}
 		return info;
 	};
@@ -274,7 +303,11 @@ export async function downloadMedia(
 		retried = true;
 	}
 	if (file.statusCode >= 400) {
-		const error = graphErrorToNodeApiError(ctx.getNode(), { statusCode: file.statusCode, body: await drain(file.body) }, itemIndex);
+		const error = graphErrorToNodeApiError(
+			ctx.getNode(),
+			{ statusCode: file.statusCode, body: await drain(file.body) },
+			itemIndex,
+		);
 		error.message = `Media download failed with HTTP ${file.statusCode}`;
 		if (retried) {
 			error.description = [
@@ -364,7 +397,10 @@ async function readWhole(data: AsyncIterable<Buffer>): Promise<Buffer> {
 }
 
 /** A multipart/form-data body that streams the file part instead of holding it in memory. */
-async function multipartBody(fields: Record<string, string>, file: MediaFile): Promise<{ body: StreamedBody; contentType: string; length: number }> {
+async function multipartBody(
+	fields: Record<string, string>,
+	file: MediaFile,
+): Promise<{ body: StreamedBody; contentType: string; length: number }> {
 	const boundary = `----n8nWhatsAppCloud${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
 	const quote = (value: string) => value.replace(/["\r\n\\]/g, (c) => encodeURIComponent(c));
 	let head = '';
@@ -397,7 +433,10 @@ async function multipartBody(fields: Record<string, string>, file: MediaFile): P
  */
 export async function mediaUploadBody(file: MediaFile): Promise<{ body: StreamedBody; headers: IDataObject }> {
 	// Docs: doc 68's parameter table requires `type` while its curl example only sets the file part's type; we send both.
-	const { body, contentType, length } = await multipartBody({ messaging_product: 'whatsapp', type: file.mimeType }, file);
+	const { body, contentType, length } = await multipartBody(
+		{ messaging_product: 'whatsapp', type: file.mimeType },
+		file,
+	);
 	return { body, headers: { 'Content-Type': contentType, 'Content-Length': String(length) } };
 }
 
@@ -409,13 +448,25 @@ export async function uploadMedia(
 	options: { itemIndex?: number } = {},
 ): Promise<IDataObject & { id: string }> {
 	const { body, headers } = await mediaUploadBody(file);
-	const call: GraphCall = { method: 'POST', url: `/${encodeURIComponent(phoneNumberId)}/media`, body: body as unknown as IDataObject, headers, itemIndex: options.itemIndex };
+	const call: GraphCall = {
+		method: 'POST',
+		url: `/${encodeURIComponent(phoneNumberId)}/media`,
+		body: body as unknown as IDataObject,
+		headers,
+		itemIndex: options.itemIndex,
+	};
 	// With redirects allowed, axios's follow-redirects keeps every byte of a request body until the answer (to
 	// send it again after a redirect): a 100 MB upload would sit in memory. Graph does not redirect uploads.
-	const response = checkGraphResponse(ctx, await graphResponse(ctx, call, { disableFollowRedirect: true }), options.itemIndex);
+	const response = checkGraphResponse(
+		ctx,
+		await graphResponse(ctx, call, { disableFollowRedirect: true }),
+		options.itemIndex,
+	);
 	const answer = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
 	if (typeof answer.id !== 'string' || !answer.id) {
-		throw new NodeOperationError(ctx.getNode(), 'The media upload answered without a media ID', { itemIndex: options.itemIndex });
+		throw new NodeOperationError(ctx.getNode(), 'The media upload answered without a media ID', {
+			itemIndex: options.itemIndex,
+		});
 	}
 	return answer as IDataObject & { id: string };
 }

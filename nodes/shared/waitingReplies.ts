@@ -92,7 +92,8 @@ export function executionIdOfResumePath(resumePath: string): string | undefined 
 
 /** WhatsApp IDs compared as WhatsApp does: digits only. */
 export function sameWaId(a: unknown, b: unknown): boolean {
-	const digits = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\D/g, '') : '');
+	const digits = (value: unknown) =>
+		typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\D/g, '') : '';
 	const left = digits(a);
 	return left !== '' && left === digits(b);
 }

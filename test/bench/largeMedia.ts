@@ -62,7 +62,10 @@ async function measureOne(
 	const binaryData = await useFilesystemBinaryData();
 	try {
 		const download = async (): Promise<IBinaryData> => {
-			const { items, error } = await runAction({ credentials, parameters: { resource: 'media', operation: 'download', mediaObjectId: mediaId } });
+			const { items, error } = await runAction({
+				credentials,
+				parameters: { resource: 'media', operation: 'download', mediaObjectId: mediaId },
+			});
 			const binary = items[0]?.binary?.data;
 			if (error || binary?.bytes !== size) throw new Error(`Media > Download: ${error?.message ?? 'wrong size'}`);
 			return binary;
@@ -76,9 +79,14 @@ async function measureOne(
 					const result = await callTriggerWebhook({
 						parameters: { verifyToken: 'bench', options: { downloadMedia: true } },
 						credentials,
-						call: { webhookName: 'default', headers: { 'x-hub-signature-256': signPayload(raw, SANDBOX_IDS.appSecret) }, rawBody: raw },
+						call: {
+							webhookName: 'default',
+							headers: { 'x-hub-signature-256': signPayload(raw, SANDBOX_IDS.appSecret) },
+							rawBody: raw,
+						},
 					});
-					if (result.items?.[0].binary?.data.bytes !== size) throw new Error(`Download Media: ${String(result.items?.[0].json.mediaError)}`);
+					if (result.items?.[0].binary?.data.bytes !== size)
+						throw new Error(`Download Media: ${String(result.items?.[0].json.mediaError)}`);
 				});
 			case 'actionDownload':
 				return await growth(async () => {
@@ -87,7 +95,11 @@ async function measureOne(
 			case 'actionUpload': {
 				const stored = await download();
 				return await growth(async () => {
-					const { error } = await runAction({ credentials, items: [{ json: {}, binary: { data: stored } }], parameters: { resource: 'media', operation: 'upload' } });
+					const { error } = await runAction({
+						credentials,
+						items: [{ json: {}, binary: { data: stored } }],
+						parameters: { resource: 'media', operation: 'upload' },
+					});
 					if (error) throw new Error(`Media > Upload: ${error.message}`);
 				});
 			}
@@ -123,7 +135,9 @@ async function firstLine(child: ChildProcess, pattern: RegExp): Promise<RegExpEx
 			const match = pattern.exec(out);
 			if (match) resolve(match);
 		});
-		child.once('exit', (code) => reject(new Error(`${child.spawnargs.join(' ')} exited with ${code} before printing ${pattern}`)));
+		child.once('exit', (code) =>
+			reject(new Error(`${child.spawnargs.join(' ')} exited with ${code} before printing ${pattern}`)),
+		);
 	});
 }
 
@@ -134,23 +148,32 @@ async function measureInChild(kind: Kind, baseUrl: string, smallId: string, larg
 }
 
 export async function benchLargeMedia(): Promise<void> {
-	console.log('\n== 100 MB media: peak RSS growth (fresh process each; n8n binary data in filesystem mode; sandbox in its own process)');
+	console.log(
+		'\n== 100 MB media: peak RSS growth (fresh process each; n8n binary data in filesystem mode; sandbox in its own process)',
+	);
 	const sandbox = startProcess([join(__dirname, '../sandbox/cli.js'), '0']);
 	try {
 		const [, baseUrl] = await firstLine(sandbox, /listening on (http:\/\/[^\s]+)/);
 		const media = async (bytes: number) => {
-			const response = await fetch(`${baseUrl}/sandbox/media?bytes=${bytes}&mime_type=application/pdf&file_name=catalogue.pdf`, {
-				method: 'POST',
-				headers: { authorization: `Bearer ${SANDBOX_IDS.token}` },
-			});
+			const response = await fetch(
+				`${baseUrl}/sandbox/media?bytes=${bytes}&mime_type=application/pdf&file_name=catalogue.pdf`,
+				{
+					method: 'POST',
+					headers: { authorization: `Bearer ${SANDBOX_IDS.token}` },
+				},
+			);
 			return ((await response.json()) as { id: string }).id;
 		};
 		const [small, large] = [await media(MB), await media(SIZE)];
 		const mb = async (kind: Kind) => `+${(await measureInChild(kind, baseUrl, small, large)).toFixed(0)} MB`;
 		console.log(`trigger Download Media: ${await mb('triggerDownload')} | built-in trigger: gives the media ID only`);
-		console.log(`action node Media > Download: ${await mb('actionDownload')} | built-in WhatsApp node: Media > Get URL only`);
+		console.log(
+			`action node Media > Download: ${await mb('actionDownload')} | built-in WhatsApp node: Media > Get URL only`,
+		);
 		console.log(`action node Media > Upload from binary data (whole file read today): ${await mb('actionUpload')}`);
-		console.log(`readBinaryFile + uploadMedia, streamed from binary data (for the upload call sites): ${await mb('streamedUpload')}`);
+		console.log(
+			`readBinaryFile + uploadMedia, streamed from binary data (for the upload call sites): ${await mb('streamedUpload')}`,
+		);
 	} finally {
 		sandbox.kill();
 	}

@@ -9,14 +9,26 @@
 import { Agent, request } from 'node:http';
 
 import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
-import { copyInto, ensureN8n, freePort, n8nCli, prepareUserFolder, startN8n, waitForWebhook, type N8nOptions } from '../e2e/n8nInstance';
+import {
+	copyInto,
+	ensureN8n,
+	freePort,
+	n8nCli,
+	prepareUserFolder,
+	startN8n,
+	waitForWebhook,
+	type N8nOptions,
+} from '../e2e/n8nInstance';
 import { credentialExport, CREDENTIAL_ID } from '../e2e/workflows';
 import { messagesDelivery, outboundStatus } from '../harness/deliveries';
 import { SANDBOX_IDS } from '../sandbox';
 import { percentile } from './stats';
 
 /** Webhook IDs of the trigger at each of its versions (n8n treats version-1 webhook nodes differently). */
-const TRIGGER_WEBHOOK_IDS: Record<1 | 2, string> = { 1: '9e1d2c3b-4a5f-4e6d-8c7b-0a1b2c3d4e51', 2: '9e1d2c3b-4a5f-4e6d-8c7b-0a1b2c3d4e52' };
+const TRIGGER_WEBHOOK_IDS: Record<1 | 2, string> = {
+	1: '9e1d2c3b-4a5f-4e6d-8c7b-0a1b2c3d4e51',
+	2: '9e1d2c3b-4a5f-4e6d-8c7b-0a1b2c3d4e52',
+};
 const WEBHOOK_NODE_PATH = 'bench-webhook-node';
 const SECONDS_PER_LEVEL = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = [1, 8, 32];
@@ -69,7 +81,11 @@ let sequence = 0;
 /** One status webhook as Meta sends it (about three per message sent), signed with the credential's App Secret. */
 function statusDelivery(): { body: Buffer; signature: string } {
 	sequence++;
-	const status = outboundStatus(`wamid.BENCH${sequence}`, ['sent', 'delivered', 'read'][sequence % 3], String(Math.floor(Date.now() / 1000)));
+	const status = outboundStatus(
+		`wamid.BENCH${sequence}`,
+		['sent', 'delivered', 'read'][sequence % 3],
+		String(Math.floor(Date.now() / 1000)),
+	);
 	const body = Buffer.from(JSON.stringify(messagesDelivery({ statuses: [status] })));
 	return { body, signature: signPayload(body, SANDBOX_IDS.appSecret) };
 }
@@ -97,7 +113,11 @@ async function load(url: string, concurrency: number, seconds: number): Promise<
 					port: target.port,
 					path: target.pathname,
 					method: 'POST',
-					headers: { 'content-type': 'application/json', 'content-length': body.length, 'x-hub-signature-256': signature },
+					headers: {
+						'content-type': 'application/json',
+						'content-length': body.length,
+						'x-hub-signature-256': signature,
+					},
 				},
 				(res) => {
 					res.resume();
@@ -122,13 +142,23 @@ async function load(url: string, concurrency: number, seconds: number): Promise<
 	const elapsed = (performance.now() - started) / 1000;
 	agent.destroy();
 	latencies.sort((a, b) => a - b);
-	return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failed };
+	return {
+		perSecond: latencies.length / elapsed,
+		p50: percentile(latencies, 50),
+		p99: percentile(latencies, 99),
+		failed,
+	};
 }
 
 /** Like waitForWebhook, for a webhook that only answers POST (a GET gets 404 even once it is registered). */
 async function waitForPost(url: string, timeoutMs = 120_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	while ((await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }).then((r) => r.status, () => 0)) === 404) {
+	while (
+		(await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }).then(
+			(r) => r.status,
+			() => 0,
+		)) === 404
+	) {
 		if (Date.now() > deadline) throw new Error(`${url} was not registered within ${timeoutMs / 1000} s`);
 		await new Promise((r) => setTimeout(r, 250));
 	}
@@ -145,7 +175,10 @@ interface Setting {
 /** n8n's default expression engine, the same with isolates taken only when an expression runs, and the legacy engine. */
 const SETTINGS: Setting[] = [
 	{ label: 'vm engine (default)', env: { N8N_EXPRESSION_ENGINE: 'vm' } },
-	{ label: 'vm engine, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true', env: { N8N_EXPRESSION_ENGINE: 'vm', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } },
+	{
+		label: 'vm engine, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true',
+		env: { N8N_EXPRESSION_ENGINE: 'vm', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+	},
 	{ label: 'legacy engine', env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
 ];
 
@@ -159,12 +192,15 @@ async function measureSetting(base: N8nOptions, setting: Setting): Promise<void>
 			await waitForWebhook(triggerUrl);
 			await load(triggerUrl, 4, 3); // warm-up
 			const levels: string[] = [];
-			for (const concurrency of CONCURRENCY) levels.push(`c=${concurrency}: ${describe(await load(triggerUrl, concurrency, SECONDS_PER_LEVEL))}`);
+			for (const concurrency of CONCURRENCY)
+				levels.push(`c=${concurrency}: ${describe(await load(triggerUrl, concurrency, SECONDS_PER_LEVEL))}`);
 			console.log(`${setting.label}, trigger v${version}: ${levels.join(' | ')}`);
 		}
 		await waitForPost(webhookNodeUrl);
 		await load(webhookNodeUrl, 4, 3);
-		console.log(`${setting.label}, n8n Webhook node (an execution per request): c=8: ${describe(await load(webhookNodeUrl, 8, SECONDS_PER_LEVEL))}`);
+		console.log(
+			`${setting.label}, n8n Webhook node (an execution per request): c=8: ${describe(await load(webhookNodeUrl, 8, SECONDS_PER_LEVEL))}`,
+		);
 	} finally {
 		await n8n.stop();
 	}
@@ -173,8 +209,16 @@ async function measureSetting(base: N8nOptions, setting: Setting): Promise<void>
 async function main(): Promise<void> {
 	const paths = ensureN8n();
 	const userFolder = prepareUserFolder();
-	const options: N8nOptions = { userFolder, port: await freePort(), paths, env: { N8N_LOG_LEVEL: 'warn', EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' } };
-	await n8nCli(options, ['import:credentials', `--input=${copyInto(userFolder, 'credentials.json', credentialExport('http://127.0.0.1:9'))}`]);
+	const options: N8nOptions = {
+		userFolder,
+		port: await freePort(),
+		paths,
+		env: { N8N_LOG_LEVEL: 'warn', EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' },
+	};
+	await n8nCli(options, [
+		'import:credentials',
+		`--input=${copyInto(userFolder, 'credentials.json', credentialExport('http://127.0.0.1:9'))}`,
+	]);
 	for (const workflow of workflows()) {
 		await n8nCli(options, ['import:workflow', `--input=${copyInto(userFolder, `${workflow.id}.json`, workflow)}`]);
 		await n8nCli(options, ['publish:workflow', `--id=${workflow.id}`]);
@@ -183,7 +227,9 @@ async function main(): Promise<void> {
 		`\n== trigger in a real n8n 2.41.1 (main process, SQLite, Node 24; load from this process, same 2 cores), signed status deliveries filtered out (no execution), ${SECONDS_PER_LEVEL} s per level`,
 	);
 	for (const setting of SETTINGS) await measureSetting(options, setting);
-	console.log("n8n's built-in WhatsApp Trigger cannot be activated here (it subscribes at graph.facebook.com on activation).");
+	console.log(
+		"n8n's built-in WhatsApp Trigger cannot be activated here (it subscribes at graph.facebook.com on activation).",
+	);
 }
 
 main().then(

@@ -66,8 +66,13 @@ function serve(sandbox: GraphSandbox): void {
 				sandbox.setFaultHook(({ method, path }): RequestFault | undefined => {
 					if (method !== 'POST' || path !== `/${SANDBOX_IDS.phoneNumberId}/messages`) return undefined;
 					const r = random();
-					if (r < faults.throttled) return { process: false, answer: { status: 400, body: graphError(130429, 'Rate limit hit', 'Injected') } };
-					if (r < faults.throttled + faults.transient) return { process: false, answer: { status: 503, body: graphError(133004, 'Server Temporarily Unavailable', 'Injected') } };
+					if (r < faults.throttled)
+						return { process: false, answer: { status: 400, body: graphError(130429, 'Rate limit hit', 'Injected') } };
+					if (r < faults.throttled + faults.transient)
+						return {
+							process: false,
+							answer: { status: 503, body: graphError(133004, 'Server Temporarily Unavailable', 'Injected') },
+						};
 					if (r < faults.throttled + faults.transient + faults.droppedAfterBody) {
 						dropped++;
 						return { process: true, drop: true };

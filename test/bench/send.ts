@@ -41,7 +41,9 @@ let batch = 0;
 /** Items with a recipient and a text of their own, so that the sandbox can tell every message apart. */
 function textItems(count: number): INodeExecutionData[] {
 	batch++;
-	return Array.from({ length: count }, (_, i) => ({ json: { to: `+1${String(6_500_000_000 + batch * 100_000 + i)}`, text: `bench ${batch} item ${i}` } }));
+	return Array.from({ length: count }, (_, i) => ({
+		json: { to: `+1${String(6_500_000_000 + batch * 100_000 + i)}`, text: `bench ${batch} item ${i}` },
+	}));
 }
 
 function nodeSettings(options: RunOptions) {
@@ -101,7 +103,12 @@ function builtIn(): Contender {
  * 50 at a time. What a node costs beyond this is its own overhead.
  */
 const BARE_SENDER: INodeType = {
-	description: { ...new WhatsAppCloud().description, displayName: 'Bare Sender', name: 'bareSender', requestDefaults: undefined },
+	description: {
+		...new WhatsAppCloud().description,
+		displayName: 'Bare Sender',
+		name: 'bareSender',
+		requestDefaults: undefined,
+	},
 	async execute(this: IExecuteFunctions) {
 		const items = this.getInputData();
 		const credentials = await this.getCredentials('whatsAppCloudApi');
@@ -112,7 +119,13 @@ const BARE_SENDER: INodeType = {
 				const i = next++;
 				const to = this.getNodeParameter('recipient', i) as string;
 				const text = this.getNodeParameter('textBody', i) as string;
-				const body = { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'text', text: { body: text } };
+				const body = {
+					messaging_product: 'whatsapp',
+					recipient_type: 'individual',
+					to,
+					type: 'text',
+					text: { body: text },
+				};
 				const answer = (await this.helpers.httpRequestWithAuthentication.call(this, 'whatsAppCloudApi', {
 					method: 'POST',
 					url: `${String(credentials.baseUrl)}/v22.0/${PHONE}/messages`,
@@ -136,7 +149,12 @@ function bare(): Contender {
 				credentials: sandboxCredentials(baseUrl),
 				items,
 				nodeType: { name: 'bench.bareSender', version: 1, credentialType: 'whatsAppCloudApi' },
-				parameters: { resource: 'message', operation: 'sendText', recipient: '={{ $json.to }}', textBody: '={{ $json.text }}' },
+				parameters: {
+					resource: 'message',
+					operation: 'sendText',
+					recipient: '={{ $json.to }}',
+					textBody: '={{ $json.text }}',
+				},
 			}),
 	};
 }
@@ -150,7 +168,12 @@ interface Cost {
 }
 
 /** One measurement: runs of `count` items, repeated up to 100 items in all, so that a run of one item is measured too. */
-async function measureOnce(contender: Contender, baseUrl: string, count: number, messagesPerSecond?: number): Promise<Cost> {
+async function measureOnce(
+	contender: Contender,
+	baseUrl: string,
+	count: number,
+	messagesPerSecond?: number,
+): Promise<Cost> {
 	const repeats = Math.max(1, Math.floor(100 / count));
 	const inputs = Array.from({ length: repeats }, () => textItems(count));
 	gc();
@@ -168,31 +191,55 @@ async function measureOnce(contender: Contender, baseUrl: string, count: number,
 	peak = Math.max(peak, process.memoryUsage().rss);
 	gc();
 	const retainedMb = (process.memoryUsage().heapUsed - before.heapUsed) / MB;
-	return { cpuPerItemMs: (cpu.user + cpu.system) / 1000 / (count * repeats), rssGrowthMb: (peak - before.rss) / MB, retainedMb, ok };
+	return {
+		cpuPerItemMs: (cpu.user + cpu.system) / 1000 / (count * repeats),
+		rssGrowthMb: (peak - before.rss) / MB,
+		retainedMb,
+		ok,
+	};
 }
 
 /** The best of a few runs: this machine is shared, and other work only ever adds CPU time. */
-async function measure(contender: Contender, baseUrl: string, count: number, messagesPerSecond?: number): Promise<Cost> {
+async function measure(
+	contender: Contender,
+	baseUrl: string,
+	count: number,
+	messagesPerSecond?: number,
+): Promise<Cost> {
 	const runs: Cost[] = [];
-	for (let i = 0; i < (count >= 10_000 ? 1 : 2); i++) runs.push(await measureOnce(contender, baseUrl, count, messagesPerSecond));
+	for (let i = 0; i < (count >= 10_000 ? 1 : 2); i++)
+		runs.push(await measureOnce(contender, baseUrl, count, messagesPerSecond));
 	const best = (pick: (cost: Cost) => number) => Math.min(...runs.map(pick));
-	return { cpuPerItemMs: best((c) => c.cpuPerItemMs), rssGrowthMb: best((c) => c.rssGrowthMb), retainedMb: best((c) => c.retainedMb), ok: runs.every((c) => c.ok) };
+	return {
+		cpuPerItemMs: best((c) => c.cpuPerItemMs),
+		rssGrowthMb: best((c) => c.rssGrowthMb),
+		retainedMb: best((c) => c.retainedMb),
+		ok: runs.every((c) => c.ok),
+	};
 }
 
 /** Node CPU per item and RSS, with the sandbox on the same thread (its cost is in the bare figure and subtracted). */
 async function benchCpu(contenders: Contender[], baseline: Contender): Promise<void> {
 	const sandbox = await createSandbox().start();
 	try {
-		console.log('\nSend Text, sandbox on the same thread, latency 0, no limit (this node at Messages Per Second 1,000); best of 2 measurements (1 for 10,000).');
-		console.log('Overhead = CPU of the run - CPU of the same messages sent bare (same node fields, same expressions read, same HTTP helper, same sandbox).');
+		console.log(
+			'\nSend Text, sandbox on the same thread, latency 0, no limit (this node at Messages Per Second 1,000); best of 2 measurements (1 for 10,000).',
+		);
+		console.log(
+			'Overhead = CPU of the run - CPU of the same messages sent bare (same node fields, same expressions read, same HTTP helper, same sandbox).',
+		);
 		console.log('RSS+ = peak RSS growth during the run; kept = heap still in use after it (with its output):');
-		console.log(`  ${'items'.padEnd(6)} | ${'bare: CPU/item, RSS+'.padEnd(22)} | ${contenders.map((c) => `${c.label}: CPU/item, overhead, RSS+, kept`.padEnd(48)).join(' | ')}`);
+		console.log(
+			`  ${'items'.padEnd(6)} | ${'bare: CPU/item, RSS+'.padEnd(22)} | ${contenders.map((c) => `${c.label}: CPU/item, overhead, RSS+, kept`.padEnd(48)).join(' | ')}`,
+		);
 		for (const count of [1, 100, 1000, 10_000]) {
 			sandbox.reset();
 			sandbox.recording = false;
 			const base = await measure(baseline, sandbox.baseUrl, count);
 			if (!base.ok) throw new Error('The bare requests failed: no baseline to compare with');
-			const row = [`  ${String(count).padEnd(6)} | ${`${base.cpuPerItemMs.toFixed(3)} ms, +${base.rssGrowthMb.toFixed(0)} MB`.padEnd(22)}`];
+			const row = [
+				`  ${String(count).padEnd(6)} | ${`${base.cpuPerItemMs.toFixed(3)} ms, +${base.rssGrowthMb.toFixed(0)} MB`.padEnd(22)}`,
+			];
 			for (const contender of contenders) {
 				sandbox.reset();
 				sandbox.recording = false;
@@ -222,7 +269,9 @@ async function scenario(
 ): Promise<Outcome> {
 	await sandbox.setup(setup);
 	const start = performance.now();
-	const results = await Promise.all(runs.map(async ({ contender, items, options }) => await contender.run(sandbox.baseUrl, items, options)));
+	const results = await Promise.all(
+		runs.map(async ({ contender, items, options }) => await contender.run(sandbox.baseUrl, items, options)),
+	);
 	const seconds = (performance.now() - start) / 1000;
 	const outputs = results.flatMap((run) => run.items);
 	const figures = await sandbox.figures(runs.flatMap((r) => r.items.map((item) => String(item.json.to))));
@@ -246,7 +295,12 @@ function printOutcome(label: string, result: Outcome, limit?: number): void {
 	);
 }
 
-async function benchThroughput(sandbox: SandboxThread, node: Contender, builtInNode: Contender, bareRequests: Contender): Promise<void> {
+async function benchThroughput(
+	sandbox: SandboxThread,
+	node: Contender,
+	builtInNode: Contender,
+	bareRequests: Contender,
+): Promise<void> {
 	for (const [limit, latencyMs, count] of [
 		[80, 0, 1000],
 		[1000, 50, 10_000],
@@ -255,32 +309,58 @@ async function benchThroughput(sandbox: SandboxThread, node: Contender, builtInN
 		const setup = { limit, latencyMs };
 		// Default settings, except that an upgraded number is configured at its limit.
 		const mine = limit === 80 ? {} : { messagesPerSecond: limit };
-		printOutcome(`${node.label}${limit === 80 ? ' (defaults)' : ` (Messages Per Second ${limit})`}`, await scenario(sandbox, setup, [{ contender: node, items: textItems(count), options: mine }]), limit);
-		printOutcome(`${builtInNode.label} (defaults)`, await scenario(sandbox, setup, [{ contender: builtInNode, items: textItems(count) }]), limit);
+		printOutcome(
+			`${node.label}${limit === 80 ? ' (defaults)' : ` (Messages Per Second ${limit})`}`,
+			await scenario(sandbox, setup, [{ contender: node, items: textItems(count), options: mine }]),
+			limit,
+		);
+		printOutcome(
+			`${builtInNode.label} (defaults)`,
+			await scenario(sandbox, setup, [{ contender: builtInNode, items: textItems(count) }]),
+			limit,
+		);
 		if (limit === 1000) {
 			// How fast n8n's own request helper sends from one thread of this machine at all: the ceiling for any node.
-			printOutcome(`${bareRequests.label} (50 at a time, no pacing)`, await scenario(sandbox, setup, [{ contender: bareRequests, items: textItems(count) }]), limit);
+			printOutcome(
+				`${bareRequests.label} (50 at a time, no pacing)`,
+				await scenario(sandbox, setup, [{ contender: bareRequests, items: textItems(count) }]),
+				limit,
+			);
 		}
 		if (limit === 80) {
-			printOutcome(`${builtInNode.label}, Retry On Fail (5 tries)`, await scenario(sandbox, setup, [{ contender: builtInNode, items: textItems(count), options: { retryOnFail: true } }]), limit);
+			printOutcome(
+				`${builtInNode.label}, Retry On Fail (5 tries)`,
+				await scenario(sandbox, setup, [
+					{ contender: builtInNode, items: textItems(count), options: { retryOnFail: true } },
+				]),
+				limit,
+			);
 		}
 	}
 }
 
 async function benchFaults(sandbox: SandboxThread, node: Contender, builtInNode: Contender): Promise<void> {
 	const count = 2000;
-	console.log(`\n${count} Send Text items, 10 % answered 130429, 1 % a transient 5xx (133004), 0.5 % connections dropped after the body (Continue On Fail on):`);
+	console.log(
+		`\n${count} Send Text items, 10 % answered 130429, 1 % a transient 5xx (133004), 0.5 % connections dropped after the body (Continue On Fail on):`,
+	);
 	for (const contender of [node, builtInNode]) {
 		const setup = { faults: { seed: 42, throttled: 0.1, transient: 0.01, droppedAfterBody: 0.005 } };
-		const result = await scenario(sandbox, setup, [{ contender, items: textItems(count), options: { continueOnFail: true, messagesPerSecond: 1000 } }]);
+		const result = await scenario(sandbox, setup, [
+			{ contender, items: textItems(count), options: { continueOnFail: true, messagesPerSecond: 1000 } },
+		]);
 		printOutcome(contender.label, result);
-		console.log(`  ${''.padEnd(40)} ${result.droppedAfterBody} connections dropped after the body; ${result.maybeReported} items reported "may have been sent"`);
+		console.log(
+			`  ${''.padEnd(40)} ${result.droppedAfterBody} connections dropped after the body; ${result.maybeReported} items reported "may have been sent"`,
+		);
 	}
 }
 
 async function benchTwoWorkers(sandbox: SandboxThread, first: Contender, second: Contender): Promise<void> {
 	const count = 800;
-	console.log(`\nTwo n8n workers (two pacers sharing nothing) each sending ${count} items from one number, sandbox limit 80 msg/s, defaults:`);
+	console.log(
+		`\nTwo n8n workers (two pacers sharing nothing) each sending ${count} items from one number, sandbox limit 80 msg/s, defaults:`,
+	);
 	const result = await scenario(sandbox, { limit: 80 }, [
 		{ contender: first, items: textItems(count) },
 		{ contender: second, items: textItems(count) },

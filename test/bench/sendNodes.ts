@@ -31,9 +31,13 @@ export function loadBuiltInWhatsApp(): { name: string; pointAt: (baseUrl: string
 	};
 	const base = join(N8N_MODULES, 'n8n-nodes-base', 'dist');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { WhatsApp } = require(join(base, 'nodes', 'WhatsApp', 'WhatsApp.node.js')) as { WhatsApp: new () => INodeType };
+	const { WhatsApp } = require(join(base, 'nodes', 'WhatsApp', 'WhatsApp.node.js')) as {
+		WhatsApp: new () => INodeType;
+	};
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { WhatsAppApi } = require(join(base, 'credentials', 'WhatsAppApi.credentials.js')) as { WhatsAppApi: new () => ICredentialType };
+	const { WhatsAppApi } = require(join(base, 'credentials', 'WhatsAppApi.credentials.js')) as {
+		WhatsAppApi: new () => ICredentialType;
+	};
 	const node = new WhatsApp();
 	registerNodeType('n8n-nodes-base.whatsApp', node, new WhatsAppApi());
 	// The sandbox answers for any Graph version.
@@ -50,7 +54,9 @@ export function loadSecondCopyOfNode(): string {
 	const first = Object.entries(require.cache).filter(([key]) => mine(key));
 	for (const [key] of first) delete require.cache[key];
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { WhatsAppCloud } = require(join(nodes, 'WhatsAppCloud', 'WhatsAppCloud.node')) as { WhatsAppCloud: new () => INodeType };
+	const { WhatsAppCloud } = require(join(nodes, 'WhatsAppCloud', 'WhatsAppCloud.node')) as {
+		WhatsAppCloud: new () => INodeType;
+	};
 	for (const key of Object.keys(require.cache)) if (mine(key)) delete require.cache[key];
 	for (const [key, module] of first) require.cache[key] = module;
 	registerNodeType('n8n-nodes-whatsapp-cloud.whatsAppCloudWorker2', new WhatsAppCloud());

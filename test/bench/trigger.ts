@@ -16,7 +16,10 @@ const SECRET = 'bench-app-secret';
 
 /** n8n's built-in WhatsApp Trigger from the n8n 2.41.1 install (.cache/n8n-2.41.1). */
 function builtInTrigger(): INodeType {
-	const path = join(__dirname, '../../../n8n-2.41.1/node_modules/n8n-nodes-base/dist/nodes/WhatsApp/WhatsAppTrigger.node.js');
+	const path = join(
+		__dirname,
+		'../../../n8n-2.41.1/node_modules/n8n-nodes-base/dist/nodes/WhatsApp/WhatsAppTrigger.node.js',
+	);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { WhatsAppTrigger } = require(path) as { WhatsAppTrigger: new () => INodeType };
 	return new WhatsAppTrigger();
@@ -31,7 +34,8 @@ export function delivery(value: IDataObject): Buffer {
 let run = 0;
 const bodies = {
 	message: (i: number) => delivery({ messages: [text(`wamid.B${run}.${i}`)] }),
-	status: (i: number) => delivery({ statuses: [outboundStatus(`wamid.OUT${run}.${i}`, ['sent', 'delivered', 'read'][i % 3])] }),
+	status: (i: number) =>
+		delivery({ statuses: [outboundStatus(`wamid.OUT${run}.${i}`, ['sent', 'delivered', 'read'][i % 3])] }),
 	fifty: (i: number) => delivery({ messages: Array.from({ length: 50 }, (_, j) => text(`wamid.F${run}.${i}.${j}`)) }),
 	fill: () => delivery({ messages: Array.from({ length: 10_000 }, (_, j) => text(`wamid.FILL${run}.${j}`)) }),
 };
@@ -39,7 +43,12 @@ const bodies = {
 type Deliver = (rawBody: Buffer, headers: Record<string, string>, staticData?: IDataObject) => Promise<Delivery>;
 
 /** Deliveries per second, one after the other (each awaited, as n8n answers them), after a warm-up. */
-async function rate(deliver: Deliver, body: (i: number) => Buffer, count: number, staticData?: () => IDataObject): Promise<number> {
+async function rate(
+	deliver: Deliver,
+	body: (i: number) => Buffer,
+	count: number,
+	staticData?: () => IDataObject,
+): Promise<number> {
 	const signed = Array.from({ length: count + 50 }, (_, i) => {
 		const raw = body(i);
 		return { raw, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signPayload(raw, SECRET) } };
@@ -56,7 +65,9 @@ async function rate(deliver: Deliver, body: (i: number) => Buffer, count: number
 const perSecond = (n: number) => `${Math.round(n).toLocaleString('en-US')}/s`;
 
 export async function benchTriggerVolume(): Promise<void> {
-	console.log('\n== trigger: deliveries per second in one process, through n8n-core WebhookContext (ours | n8n built-in)');
+	console.log(
+		'\n== trigger: deliveries per second in one process, through n8n-core WebhookContext (ours | n8n built-in)',
+	);
 	const ours = (options: IDataObject) =>
 		webhookRunner({
 			type: new WhatsAppCloudTrigger(),
@@ -74,7 +85,9 @@ export async function benchTriggerVolume(): Promise<void> {
 			parameters: { updates: ['messages'], options },
 		});
 	const row = (label: string, oursRate: number | string, builtInRate: number | string) =>
-		console.log(`${label}: ${typeof oursRate === 'number' ? perSecond(oursRate) : oursRate} | ${typeof builtInRate === 'number' ? perSecond(builtInRate) : builtInRate}`);
+		console.log(
+			`${label}: ${typeof oursRate === 'number' ? perSecond(oursRate) : oursRate} | ${typeof builtInRate === 'number' ? perSecond(builtInRate) : builtInRate}`,
+		);
 
 	// Warm-up: the first few thousand calls through n8n-core run while V8 is still compiling.
 	run++;
@@ -93,7 +106,11 @@ export async function benchTriggerVolume(): Promise<void> {
 	const fill = bodies.fill();
 	await all(fill, { 'x-hub-signature-256': signPayload(fill, SECRET) });
 	row('single-message deliveries, dedupe memory at its 10,000-key bound', await rate(all, bodies.message, 2000), '—');
-	row('deliveries of 50 messages, memory at its bound', await rate(all, bodies.fifty, 300), await rate(builtIn({}), bodies.fifty, 300));
+	row(
+		'deliveries of 50 messages, memory at its bound',
+		await rate(all, bodies.fifty, 300),
+		await rate(builtIn({}), bodies.fifty, 300),
+	);
 	row(
 		'status deliveries filtered out (Events: Message | built-in: no status updates)',
 		await rate(ours({ events: ['message'] }), bodies.status, 3000),
@@ -112,7 +129,9 @@ export async function benchTriggerVolume(): Promise<void> {
 	};
 	const fillAgain = bodies.fill();
 	await roundTrip(fillAgain, { 'x-hub-signature-256': signPayload(fillAgain, SECRET) });
-	const kept = Object.keys(((JSON.parse(saved) as IDataObject)['node:Trigger'] as IDataObject)?.seenEvents ?? {}).length;
+	const kept = Object.keys(
+		((JSON.parse(saved) as IDataObject)['node:Trigger'] as IDataObject)?.seenEvents ?? {},
+	).length;
 	row(
 		`single-message deliveries, static data loaded and saved per delivery as n8n does (${kept} keys, ${(saved.length / 1024).toFixed(0)} KB)`,
 		await rate(roundTrip, bodies.message, 1000),

@@ -73,7 +73,9 @@ export interface TriggerUnderTest {
 }
 
 /** A function that delivers one signed POST body to the trigger and resolves to its answer and items. */
-export function webhookRunner(trigger: TriggerUnderTest): (rawBody: Buffer, headers: Record<string, string>, staticData?: IDataObject) => Promise<Delivery> {
+export function webhookRunner(
+	trigger: TriggerUnderTest,
+): (rawBody: Buffer, headers: Record<string, string>, staticData?: IDataObject) => Promise<Delivery> {
 	const nodeTypes: INodeTypes = {
 		getByName: () => trigger.type,
 		getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(trigger.type),
@@ -91,7 +93,15 @@ export function webhookRunner(trigger: TriggerUnderTest): (rawBody: Buffer, head
 			parameters: JSON.parse(JSON.stringify(trigger.parameters)) as INode['parameters'],
 			credentials: { [trigger.credentialType]: { id: 'bench-credential', name: 'Bench' } },
 		};
-		const workflow = new Workflow({ id: 'wf-bench', name: 'bench', nodes: [node], connections: {}, active: true, nodeTypes, staticData });
+		const workflow = new Workflow({
+			id: 'wf-bench',
+			name: 'bench',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData,
+		});
 		const result: Delivery = {};
 		const res = {
 			headersSent: false,

@@ -33,7 +33,26 @@ Examples:
   npm run simulate -- button_reply --to <url> --id confirm --title Confirm --reply-to <wamid>
   npm run simulate -- status --to <url> --status read`;
 
-const STRING_OPTIONS = ['to', 'sandbox', 'text', 'from', 'name', 'id', 'title', 'description', 'emoji', 'reply-to', 'status', 'message-id', 'phone-number-id', 'app-secret', 'address', 'place-name', 'latitude', 'longitude'] as const;
+const STRING_OPTIONS = [
+	'to',
+	'sandbox',
+	'text',
+	'from',
+	'name',
+	'id',
+	'title',
+	'description',
+	'emoji',
+	'reply-to',
+	'status',
+	'message-id',
+	'phone-number-id',
+	'app-secret',
+	'address',
+	'place-name',
+	'latitude',
+	'longitude',
+] as const;
 
 const camel = (flag: string) => flag.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
@@ -64,8 +83,10 @@ function shortly(body: string): string {
 
 /** What to do about a trigger's answer other than 200. */
 function hint(status: number): string {
-	if (status === 401) return "The trigger refused the signature: its credential's App Secret differs; pass it with --app-secret.";
-	if (status === 404) return "Nothing listens at this URL: for a Test URL click 'Listen for test event' first; for a Production URL activate the workflow.";
+	if (status === 401)
+		return "The trigger refused the signature: its credential's App Secret differs; pass it with --app-secret.";
+	if (status === 404)
+		return "Nothing listens at this URL: for a Test URL click 'Listen for test event' first; for a Production URL activate the workflow.";
 	return '';
 }
 
@@ -81,8 +102,10 @@ async function main(): Promise<void> {
 	const values = flags as Partial<Record<(typeof STRING_OPTIONS)[number], string>> & { json?: boolean; help?: boolean };
 	if (values.help) return void process.stdout.write(`${HELP}\n`);
 	const [kind] = positionals;
-	if (!kind || !(SIMULATE_KINDS as readonly string[]).includes(kind)) fail(`${kind ? `Unknown kind "${kind}". ` : ''}${HELP}`);
-	if (!values.to) fail('--to <trigger URL> is required: copy the Test or Production URL from the WhatsApp Cloud Trigger node.');
+	if (!kind || !(SIMULATE_KINDS as readonly string[]).includes(kind))
+		fail(`${kind ? `Unknown kind "${kind}". ` : ''}${HELP}`);
+	if (!values.to)
+		fail('--to <trigger URL> is required: copy the Test or Production URL from the WhatsApp Cloud Trigger node.');
 
 	const input: Record<string, unknown> = { url: values.to };
 	for (const name of STRING_OPTIONS) {
@@ -99,14 +122,32 @@ async function main(): Promise<void> {
 		method: 'POST',
 		headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
 		body: JSON.stringify(input),
-	}).catch((error: Error) => fail(`The sandbox at ${sandbox.url} does not answer (${error.message}). Is npm start running?`));
-	const answer = (await response.json()) as { delivered?: { status: number; body: string }; payload?: unknown; error?: { error_data?: { details?: string } } };
+	}).catch((error: Error) =>
+		fail(`The sandbox at ${sandbox.url} does not answer (${error.message}). Is npm start running?`),
+	);
+	const answer = (await response.json()) as {
+		delivered?: { status: number; body: string };
+		payload?: unknown;
+		error?: { error_data?: { details?: string } };
+	};
 	if (!answer.delivered) fail(answer.error?.error_data?.details ?? `The sandbox answered ${response.status}`);
 
-	const value = (answer.payload as { entry: Array<{ changes: Array<{ value: { messages?: Array<{ id: string }>; statuses?: Array<{ id: string; status: string }> } }> }> }).entry[0].changes[0].value;
-	const what = value.statuses ? `status "${value.statuses[0].status}" of ${value.statuses[0].id}` : `${kind} ${value.messages![0].id}`;
+	const value = (
+		answer.payload as {
+			entry: Array<{
+				changes: Array<{
+					value: { messages?: Array<{ id: string }>; statuses?: Array<{ id: string; status: string }> };
+				}>;
+			}>;
+		}
+	).entry[0].changes[0].value;
+	const what = value.statuses
+		? `status "${value.statuses[0].status}" of ${value.statuses[0].id}`
+		: `${kind} ${value.messages![0].id}`;
 	const { status, body } = answer.delivered;
-	process.stdout.write(`Delivered ${what} to ${values.to}: the trigger answered ${status}${status === 200 ? '' : `: ${shortly(body)}`}\n`);
+	process.stdout.write(
+		`Delivered ${what} to ${values.to}: the trigger answered ${status}${status === 200 ? '' : `: ${shortly(body)}`}\n`,
+	);
 	if (values.json) process.stdout.write(`${JSON.stringify(answer.payload, null, 2)}\n`);
 	if (status < 200 || status > 299) fail(hint(status));
 }

@@ -10,7 +10,16 @@ import { parseArgs } from 'node:util';
 
 import { createSandbox, SANDBOX_IDS } from '../sandbox';
 import { SIMULATE_KINDS } from '../sandbox/routes/simulator';
-import { copyInto, ensureN8n, freePort, N8N_VERSION, n8nCli, prepareUserFolder, ROOT, startN8n } from '../e2e/n8nInstance';
+import {
+	copyInto,
+	ensureN8n,
+	freePort,
+	N8N_VERSION,
+	n8nCli,
+	prepareUserFolder,
+	ROOT,
+	startN8n,
+} from '../e2e/n8nInstance';
 import { credentialExport } from '../e2e/workflows';
 import { DEV_STATE_FILE, type DevState } from './devState';
 
@@ -40,7 +49,10 @@ async function main(): Promise<void> {
 	const port = await freePort(Number(process.env.N8N_PORT ?? 5678));
 	const options = { userFolder, port, paths, env: { N8N_LOG_LEVEL: 'info' } };
 	// The sandbox gets a new port each start, so the credential is (re)imported with the current URL.
-	await n8nCli(options, ['import:credentials', `--input=${copyInto(userFolder, 'sandbox-credential.json', credentialExport(sandbox.baseUrl))}`]);
+	await n8nCli(options, [
+		'import:credentials',
+		`--input=${copyInto(userFolder, 'sandbox-credential.json', credentialExport(sandbox.baseUrl))}`,
+	]);
 	const log = createWriteStream(n8nLog, { flags: 'a' });
 	let n8n;
 	try {

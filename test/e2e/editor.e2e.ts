@@ -9,7 +9,16 @@ import { lookupGraphError } from '../../nodes/shared/GraphErrors';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { templateStore } from '../sandbox/templateStore';
 import { ensureBrowser, launchBrowser, mapperLabels, Screenshots } from './editor/browser';
-import { copyInto, ensureN8n, freePort, n8nCli, prepareUserFolder, startN8n, type N8nOptions, type RunningN8n } from './n8nInstance';
+import {
+	copyInto,
+	ensureN8n,
+	freePort,
+	n8nCli,
+	prepareUserFolder,
+	startN8n,
+	type N8nOptions,
+	type RunningN8n,
+} from './n8nInstance';
 import { credentialExport } from './workflows';
 
 const OWNER = { email: 'owner@example.com', firstName: 'Editor', lastName: 'Owner', password: 'E2eOwner-Passw0rd' };
@@ -27,9 +36,14 @@ const inboundText = {
 					field: 'messages',
 					value: {
 						messaging_product: 'whatsapp',
-						metadata: { display_phone_number: SANDBOX_IDS.displayPhoneNumber, phone_number_id: SANDBOX_IDS.phoneNumberId },
+						metadata: {
+							display_phone_number: SANDBOX_IDS.displayPhoneNumber,
+							phone_number_id: SANDBOX_IDS.phoneNumberId,
+						},
 						contacts: [{ profile: { name: 'Kerry Fisher' }, wa_id: '16505551234' }],
-						messages: [{ from: '16505551234', id: 'wamid.EDITOR1', timestamp: '1714510003', type: 'text', text: { body: TEXT } }],
+						messages: [
+							{ from: '16505551234', id: 'wamid.EDITOR1', timestamp: '1714510003', type: 'text', text: { body: TEXT } },
+						],
 					},
 				},
 			],
@@ -51,13 +65,19 @@ describe('the n8n 2.41.1 editor in headless Chromium', () => {
 
 	async function openNodePanelEntry(): Promise<void> {
 		await page.getByTestId('node-creator-search-bar').fill('WhatsApp Cloud');
-		await page.getByTestId('node-creator-item-name').filter({ hasText: /^WhatsApp Cloud$/ }).click();
+		await page
+			.getByTestId('node-creator-item-name')
+			.filter({ hasText: /^WhatsApp Cloud$/ })
+			.click();
 	}
 
 	async function pickTemplate(name: string): Promise<void> {
 		await page.getByTestId('parameter-input-template').click();
 		await page.getByTestId('rlc-search').fill(name);
-		await page.getByTestId('rlc-item').filter({ hasText: new RegExp(`^${name} \\(`) }).click();
+		await page
+			.getByTestId('rlc-item')
+			.filter({ hasText: new RegExp(`^${name} \\(`) })
+			.click();
 	}
 
 	beforeAll(async () => {
@@ -65,7 +85,10 @@ describe('the n8n 2.41.1 editor in headless Chromium', () => {
 		const chromiumBin = ensureBrowser();
 		sandbox = await createSandbox().start();
 		const options: N8nOptions = { userFolder: prepareUserFolder(), port: await freePort(), paths };
-		await n8nCli(options, ['import:credentials', `--input=${copyInto(options.userFolder, 'credentials.json', credentialExport(sandbox.baseUrl))}`]);
+		await n8nCli(options, [
+			'import:credentials',
+			`--input=${copyInto(options.userFolder, 'credentials.json', credentialExport(sandbox.baseUrl))}`,
+		]);
 		n8n = await startN8n(options);
 		const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
 			method: 'POST',
@@ -95,16 +118,22 @@ describe('the n8n 2.41.1 editor in headless Chromium', () => {
 			await page.getByTestId('canvas').waitFor();
 			await page.keyboard.press('n');
 			await page.getByTestId('node-creator-search-bar').fill('WhatsApp Cloud');
-			await page.getByTestId('node-creator-item-name').filter({ hasText: /^WhatsApp Cloud$/ }).waitFor();
+			await page
+				.getByTestId('node-creator-item-name')
+				.filter({ hasText: /^WhatsApp Cloud$/ })
+				.waitFor();
 		});
 		await step('node-details', async () => {
-			await page.getByTestId('node-creator-item-name').filter({ hasText: /^WhatsApp Cloud$/ }).click();
+			await page
+				.getByTestId('node-creator-item-name')
+				.filter({ hasText: /^WhatsApp Cloud$/ })
+				.click();
 			await page.getByText('On new WhatsApp Cloud event').waitFor();
 			await page.getByText(/^Actions \(\d+\)$/).waitFor();
 		});
 	});
 
-	it("adds the trigger: it shows its test and production URLs and turns a signed test event into an item", async () => {
+	it('adds the trigger: it shows its test and production URLs and turns a signed test event into an item', async () => {
 		const urls = await step('trigger-urls', async () => {
 			await page.getByText('On new WhatsApp Cloud event').click();
 			await ndv().waitFor();
@@ -145,7 +174,7 @@ describe('the n8n 2.41.1 editor in headless Chromium', () => {
 		await ndv().getByText('Template Options', { exact: true }).waitFor();
 	});
 
-	it('lists the sandbox account\'s templates, the ones that cannot be sent last and marked; picking one says why', async () => {
+	it("lists the sandbox account's templates, the ones that cannot be sent last and marked; picking one says why", async () => {
 		const listed = await step('template-list', async () => {
 			await page.getByTestId('parameter-input-template').click();
 			const items = page.getByTestId('rlc-item');
@@ -162,7 +191,9 @@ describe('the n8n 2.41.1 editor in headless Chromium', () => {
 		await step('paused-template-picked', async () => {
 			await page.keyboard.press('Escape');
 			await pickTemplate('seasonal_promo_paused');
-			await ndv().getByText(/is paused because of low quality \(Meta would answer 132015\)/).waitFor();
+			await ndv()
+				.getByText(/is paused because of low quality \(Meta would answer 132015\)/)
+				.waitFor();
 		});
 		await expect(ndv().getByText('sent as it is').count()).resolves.toBe(0);
 	});
@@ -178,7 +209,11 @@ describe('the n8n 2.41.1 editor in headless Chromium', () => {
 				'Body {{1}} · Pablo',
 				'Body {{2}} · 20%',
 				'Body {{3}} · 20OFF',
-				...[1, 2, 3].flatMap((card) => [`Card ${card} Header Image`, `Card ${card} Button 1 Payload`, `Card ${card} Button 2 URL Suffix`]),
+				...[1, 2, 3].flatMap((card) => [
+					`Card ${card} Header Image`,
+					`Card ${card} Button 1 Payload`,
+					`Card ${card} Button 2 URL Suffix`,
+				]),
 			].map((text) => ({ text, cut: false })),
 		);
 		const receipt = await step('purchase-receipt-variables', async () => {
@@ -187,9 +222,14 @@ describe('the n8n 2.41.1 editor in headless Chromium', () => {
 			return await mapperLabels(mapper());
 		});
 		expect(receipt).toEqual(
-			['Header Image', 'Body {{1}} · Pablo', 'Body {{2}} · $100.99', 'Body {{3}} · May 1, 2025', 'Button 1 Payload', 'Button 2 Payload'].map(
-				(text) => ({ text, cut: false }),
-			),
+			[
+				'Header Image',
+				'Body {{1}} · Pablo',
+				'Body {{2}} · $100.99',
+				'Body {{3}} · May 1, 2025',
+				'Button 1 Payload',
+				'Button 2 Payload',
+			].map((text) => ({ text, cut: false })),
 		);
 	});
 
@@ -206,7 +246,11 @@ describe('the n8n 2.41.1 editor in headless Chromium', () => {
 				await page.getByTestId(`parameter-input-${id}`).locator('input, textarea').first().fill(value);
 			}
 			await page.getByTestId('node-execute-button').click();
-			await page.getByTestId('output-panel').getByText(/wamid\./).first().waitFor({ state: 'attached' });
+			await page
+				.getByTestId('output-panel')
+				.getByText(/wamid\./)
+				.first()
+				.waitFor({ state: 'attached' });
 		});
 		const sent = sandbox.requestsTo('POST', MESSAGES_PATH);
 		expect(sent).toHaveLength(1);
@@ -260,7 +304,9 @@ describe('the n8n 2.41.1 editor in headless Chromium', () => {
 			await text.waitFor();
 			return await text.innerText();
 		});
-		expect(details).toContain(`Reading phone number ${SANDBOX_IDS.phoneNumberId} failed: (#190) Invalid OAuth access token - Cannot parse access token.`);
+		expect(details).toContain(
+			`Reading phone number ${SANDBOX_IDS.phoneNumberId} failed: (#190) Invalid OAuth access token - Cannot parse access token.`,
+		);
 		expect(details).toContain(lookupGraphError(190)!.hint);
 		expect(details).not.toContain('wrong-token');
 		await step('credential-restored', async () => {

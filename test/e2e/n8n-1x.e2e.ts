@@ -46,8 +46,15 @@ describe(`real n8n ${N8N_1X_VERSION} (the 1.x line) with the package installed`,
 		templates = templateSteps(templateStore(sandbox));
 		options = { userFolder: prepareUserFolder(), port: await freePort(), paths };
 		const file = (name: string, content: unknown) => copyInto(options.userFolder, name, content);
-		await n8nCli(options, ['import:credentials', `--input=${file('credentials.json', credentialExport(sandbox.baseUrl))}`]);
-		for (const [name, workflow] of [['messages', messagesWorkflow()], ['templates', templatesWorkflow(templates)], ['echo', echoWorkflow()]] as const) {
+		await n8nCli(options, [
+			'import:credentials',
+			`--input=${file('credentials.json', credentialExport(sandbox.baseUrl))}`,
+		]);
+		for (const [name, workflow] of [
+			['messages', messagesWorkflow()],
+			['templates', templatesWorkflow(templates)],
+			['echo', echoWorkflow()],
+		] as const) {
 			await n8nCli(options, ['import:workflow', `--input=${file(`${name}-workflow.json`, workflow)}`]);
 		}
 		messagesRun = parseRawOutput(await executeWorkflow(options, MESSAGES_WORKFLOW_ID));
@@ -73,13 +80,24 @@ describe(`real n8n ${N8N_1X_VERSION} (the 1.x line) with the package installed`,
 		const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
 			method: 'POST',
 			headers,
-			body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2eOwner-Passw0rd' }),
+			body: JSON.stringify({
+				email: 'owner@example.com',
+				firstName: 'E2e',
+				lastName: 'Owner',
+				password: 'E2eOwner-Passw0rd',
+			}),
 		});
 		expect(setup.status).toBe(200);
 		const signedIn = { ...headers, cookie: (setup.headers.get('set-cookie') ?? '').split(';')[0] };
-		const types = async (file: string) => (await (await fetch(`${n8n.url}/types/${file}`, { headers: signedIn })).json()) as Array<{ name: string; displayName: string }>;
+		const types = async (file: string) =>
+			(await (await fetch(`${n8n.url}/types/${file}`, { headers: signedIn })).json()) as Array<{
+				name: string;
+				displayName: string;
+			}>;
 		const nodes = await types('nodes.json');
-		const ours = nodes.filter((node) => node.name.startsWith(`${PACKAGE_NAME}.`)).map((node) => [node.name, node.displayName]);
+		const ours = nodes
+			.filter((node) => node.name.startsWith(`${PACKAGE_NAME}.`))
+			.map((node) => [node.name, node.displayName]);
 		expect(ours.sort()).toEqual([
 			[`${PACKAGE_NAME}.whatsAppCloud`, 'WhatsApp Cloud'],
 			// `usableAsTool`: n8n also offers the action node to AI agents.
@@ -97,20 +115,26 @@ describe(`real n8n ${N8N_1X_VERSION} (the 1.x line) with the package installed`,
 			expect([step.name, output?.length, output?.[0].json]).toEqual([step.name, 1, expect.objectContaining(expected)]);
 		}
 		expect(sent.messages).toHaveLength(MESSAGE_STEPS.length);
-		for (const request of sent.messages) expect([request.status, validateMessageRequest(request.body)]).toEqual([200, null]);
+		for (const request of sent.messages)
+			expect([request.status, validateMessageRequest(request.body)]).toEqual([200, null]);
 	});
 
 	it('sends one template of each kind, each body exactly the one n8n 2.x and the in-process test send', () => {
 		expect(templatesRun.data.resultData.error).toBeUndefined();
 		for (const step of templates) {
-			expect([step.name, templatesRun.data.resultData.runData[step.name]?.[0]?.data.main[0]?.[0].json.messageId]).toEqual([step.name, expect.stringMatching(/^wamid\./)]);
+			expect([
+				step.name,
+				templatesRun.data.resultData.runData[step.name]?.[0]?.data.main[0]?.[0].json.messageId,
+			]).toEqual([step.name, expect.stringMatching(/^wamid\./)]);
 		}
 		expect(sent.templates.map((request) => request.body)).toEqual(templates.map((step) => step.expected));
 		expect(sent.templates.every((request) => request.status === 200)).toBe(true);
 	});
 
 	it("answers Meta's verification request with the challenge, and refuses a wrong verify token", async () => {
-		const ok = await fetch(`${webhookUrl}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
+		const ok = await fetch(
+			`${webhookUrl}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`,
+		);
 		expect([ok.status, await ok.text()]).toEqual([200, '1158201444']);
 		const wrong = await fetch(`${webhookUrl}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444`);
 		expect(wrong.status).toBe(403);
@@ -122,7 +146,10 @@ describe(`real n8n ${N8N_1X_VERSION} (the 1.x line) with the package installed`,
 			headers: { authorization: `Bearer ${SANDBOX_IDS.token}`, 'content-type': 'application/json' },
 			body: JSON.stringify({ url: webhookUrl, from: '16505550123', text: 'Hello from n8n 1.x' }),
 		});
-		const { delivered, payload } = (await simulated.json()) as { delivered: { status: number }; payload: { entry: Array<{ changes: Array<{ value: { messages: Array<{ id: string }> } }> }> } };
+		const { delivered, payload } = (await simulated.json()) as {
+			delivered: { status: number };
+			payload: { entry: Array<{ changes: Array<{ value: { messages: Array<{ id: string }> } }> }> };
+		};
 		expect(delivered.status).toBe(200);
 		const reply = await waitFor('the reply in the sandbox', () => sends()[0]);
 		expect(reply.body).toEqual({

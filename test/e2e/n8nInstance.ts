@@ -4,7 +4,17 @@
  * self-hosted user installs it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,7 +30,8 @@ export const N8N_1X_VERSION = '1.123.81';
 function findRoot(from: string): string {
 	for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
 		const manifest = join(dir, 'package.json');
-		if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
+		if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME)
+			return dir;
 	}
 	throw new Error(`Cannot find the ${PACKAGE_NAME} repository above ${from}`);
 }
@@ -39,7 +50,10 @@ export interface N8nPaths {
 export function ensureN8n(version = N8N_VERSION, logFile?: string): N8nPaths {
 	const log = logFile === undefined ? 'inherit' : openSync(logFile, 'a');
 	try {
-		const out = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh'), version], { encoding: 'utf8', stdio: ['ignore', 'pipe', log] });
+		const out = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh'), version], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', log],
+		});
 		const value = (key: string) => new RegExp(`^${key}=(.*)$`, 'm').exec(out)?.[1] ?? '';
 		return { version, nodeBin: value('NODE_BIN'), n8nBin: value('N8N_BIN') };
 	} finally {
@@ -100,7 +114,10 @@ export function installPackage(userFolder: string, logFile?: string): void {
 	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
 	for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete manifest[key];
 	writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }));
+	writeFileSync(
+		join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }),
+	);
 	rmSync(packDir, { recursive: true, force: true });
 }
 
@@ -137,20 +154,33 @@ export function n8nEnv(options: N8nOptions, brokerPort: number): NodeJS.ProcessE
 /** Runs an n8n CLI command (import, publish) against the user folder; returns its output. */
 export async function n8nCli(options: N8nOptions, args: string[]): Promise<string> {
 	const env = n8nEnv(options, await freePort());
-	return execFileSync(options.paths.n8nBin, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+	return execFileSync(options.paths.n8nBin, args, {
+		env,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+		timeout: 180_000,
+	});
 }
 
 /** Activates an imported workflow: `publish:workflow` in n8n 2.x, `update:workflow --active=true` in 1.x. */
 export async function activateWorkflow(options: N8nOptions, id: string): Promise<string> {
-	const args = options.paths.version.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
+	const args = options.paths.version.startsWith('1.')
+		? ['update:workflow', `--id=${id}`, '--active=true']
+		: ['publish:workflow', `--id=${id}`];
 	return await n8nCli(options, args);
 }
 
 /** `n8n execute --id=<id> --rawOutput`, without blocking this process: the sandbox answers n8n from here. */
-export async function executeWorkflow(options: N8nOptions, id: string): Promise<{ code: number | null; output: string }> {
+export async function executeWorkflow(
+	options: N8nOptions,
+	id: string,
+): Promise<{ code: number | null; output: string }> {
 	// The execution data is printed at log level info.
 	const env = n8nEnv({ ...options, env: { ...options.env, N8N_LOG_LEVEL: 'info' } }, await freePort());
-	const child = spawn(options.paths.n8nBin, ['execute', `--id=${id}`, '--rawOutput'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(options.paths.n8nBin, ['execute', `--id=${id}`, '--rawOutput'], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stdout.on('data', (chunk) => (output += String(chunk)));
 	child.stderr.on('data', (chunk) => (output += String(chunk)));
@@ -211,7 +241,11 @@ export interface RunningN8n {
  * has no HTTP server of its own; `options.port` is then its health-check port. With `logTo`, n8n's output goes
  * there and is kept in memory only until n8n is ready (`npm start` runs for hours).
  */
-export async function startN8n(options: N8nOptions, command: 'start' | 'worker' | 'webhook' = 'start', logTo?: Writable): Promise<RunningN8n> {
+export async function startN8n(
+	options: N8nOptions,
+	command: 'start' | 'worker' | 'webhook' = 'start',
+	logTo?: Writable,
+): Promise<RunningN8n> {
 	const env = n8nEnv(options, await freePort());
 	if (command === 'worker') {
 		Object.assign(env, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(options.port) });
@@ -270,4 +304,3 @@ export function copyInto(userFolder: string, file: string, content: unknown): st
 	writeFileSync(path, JSON.stringify(content, null, 2));
 	return path;
 }
-

@@ -29,8 +29,16 @@ describe('queue mode: main + worker + webhook processes', () => {
 
 	beforeAll(async () => {
 		const paths = ensureN8n();
-		const out = execFileSync('bash', [join(ROOT, 'scripts', 'queue-services.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-		services = Object.fromEntries(out.trim().split('\n').map((line) => line.split('=') as [string, string]));
+		const out = execFileSync('bash', [join(ROOT, 'scripts', 'queue-services.sh')], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		services = Object.fromEntries(
+			out
+				.trim()
+				.split('\n')
+				.map((line) => line.split('=') as [string, string]),
+		);
 		sandbox = await createSandbox().start();
 		const env = {
 			EXECUTIONS_MODE: 'queue',
@@ -48,7 +56,10 @@ describe('queue mode: main + worker + webhook processes', () => {
 		const main = options(await freePort());
 		// The main process creates the schema; the CLI imports then go to the same database.
 		processes.push(await startN8n(main));
-		await n8nCli(main, ['import:credentials', `--input=${copyInto(userFolder, 'credentials.json', credentialExport(sandbox.baseUrl))}`]);
+		await n8nCli(main, [
+			'import:credentials',
+			`--input=${copyInto(userFolder, 'credentials.json', credentialExport(sandbox.baseUrl))}`,
+		]);
 		await n8nCli(main, ['import:workflow', `--input=${copyInto(userFolder, 'workflow.json', echoWorkflow())}`]);
 		await n8nCli(main, ['publish:workflow', `--id=${echoWorkflow().id}`]);
 		// CLI changes take effect at the next start: restart main so it registers the production webhook.
@@ -64,7 +75,8 @@ describe('queue mode: main + worker + webhook processes', () => {
 	afterAll(async () => {
 		for (const process of processes.reverse()) await process.stop();
 		await sandbox?.stop();
-		if (services?.QUEUE_DIR) execFileSync('bash', [join(ROOT, 'scripts', 'queue-services.sh'), 'stop', services.QUEUE_DIR]);
+		if (services?.QUEUE_DIR)
+			execFileSync('bash', [join(ROOT, 'scripts', 'queue-services.sh'), 'stop', services.QUEUE_DIR]);
 	});
 
 	it('the webhook process checks the signature and answers; a worker sends the reply', async () => {
@@ -89,7 +101,9 @@ describe('queue mode: main + worker + webhook processes', () => {
 
 	it('refuses a forged webhook in the webhook process, and nothing reaches the worker', async () => {
 		const before = sandbox.requests.length;
-		const forged = await sandbox.sendWebhook(webhookUrl, inboundText('Forged', 'wamid.QUEUEFORGED'), { appSecret: 'attacker-secret' });
+		const forged = await sandbox.sendWebhook(webhookUrl, inboundText('Forged', 'wamid.QUEUEFORGED'), {
+			appSecret: 'attacker-secret',
+		});
 		expect(forged.status).toBe(401);
 		await new Promise((r) => setTimeout(r, 3000));
 		expect(sandbox.requests.length).toBe(before);

@@ -1,5 +1,15 @@
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
-import { copyInto, ensureN8n, freePort, n8nCli, prepareUserFolder, startN8n, waitForWebhook, type N8nOptions, type RunningN8n } from './n8nInstance';
+import {
+	copyInto,
+	ensureN8n,
+	freePort,
+	n8nCli,
+	prepareUserFolder,
+	startN8n,
+	waitForWebhook,
+	type N8nOptions,
+	type RunningN8n,
+} from './n8nInstance';
 import { credentialExport, echoWorkflow, inboundText, TRIGGER_WEBHOOK_ID, VERIFY_TOKEN, waitFor } from './workflows';
 
 describe('real n8n 2.41.1 with the package installed', () => {
@@ -10,7 +20,9 @@ describe('real n8n 2.41.1 with the package installed', () => {
 	const browserId = 'e2e-browser';
 
 	async function executionCount(): Promise<number> {
-		const response = await fetch(`${n8n.url}/rest/executions?limit=100`, { headers: { cookie, 'browser-id': browserId } });
+		const response = await fetch(`${n8n.url}/rest/executions?limit=100`, {
+			headers: { cookie, 'browser-id': browserId },
+		});
 		const body = (await response.json()) as { data: { count: number; results: unknown[] } };
 		return body.data.count;
 	}
@@ -19,8 +31,14 @@ describe('real n8n 2.41.1 with the package installed', () => {
 		const paths = ensureN8n();
 		sandbox = await createSandbox().start();
 		const options: N8nOptions = { userFolder: prepareUserFolder(), port: await freePort(), paths };
-		await n8nCli(options, ['import:credentials', `--input=${copyInto(options.userFolder, 'credentials.json', credentialExport(sandbox.baseUrl))}`]);
-		await n8nCli(options, ['import:workflow', `--input=${copyInto(options.userFolder, 'workflow.json', echoWorkflow())}`]);
+		await n8nCli(options, [
+			'import:credentials',
+			`--input=${copyInto(options.userFolder, 'credentials.json', credentialExport(sandbox.baseUrl))}`,
+		]);
+		await n8nCli(options, [
+			'import:workflow',
+			`--input=${copyInto(options.userFolder, 'workflow.json', echoWorkflow())}`,
+		]);
 		await n8nCli(options, ['publish:workflow', `--id=${echoWorkflow().id}`]);
 		n8n = await startN8n(options);
 		webhookUrl = `${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
@@ -28,7 +46,12 @@ describe('real n8n 2.41.1 with the package installed', () => {
 		const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': browserId },
-			body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2eOwner-Passw0rd' }),
+			body: JSON.stringify({
+				email: 'owner@example.com',
+				firstName: 'E2e',
+				lastName: 'Owner',
+				password: 'E2eOwner-Passw0rd',
+			}),
 		});
 		expect(setup.status).toBe(200);
 		cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
@@ -39,8 +62,10 @@ describe('real n8n 2.41.1 with the package installed', () => {
 		await sandbox?.stop();
 	});
 
-	it('answers Meta\'s verification request with the challenge', async () => {
-		const ok = await fetch(`${webhookUrl}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
+	it("answers Meta's verification request with the challenge", async () => {
+		const ok = await fetch(
+			`${webhookUrl}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`,
+		);
 		expect(ok.status).toBe(200);
 		expect(await ok.text()).toBe('1158201444');
 		const wrong = await fetch(`${webhookUrl}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444`);
@@ -51,7 +76,10 @@ describe('real n8n 2.41.1 with the package installed', () => {
 		const messageId = 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUJDREVGMDEyMzQ1Njc4OTAA';
 		const delivery = await sandbox.sendWebhook(webhookUrl, inboundText('Hello from e2e', messageId));
 		expect(delivery.status).toBe(200);
-		const sent = await waitFor('the reply in the sandbox', () => sandbox.requestsTo('POST', `/${SANDBOX_IDS.phoneNumberId}/messages`)[0]);
+		const sent = await waitFor(
+			'the reply in the sandbox',
+			() => sandbox.requestsTo('POST', `/${SANDBOX_IDS.phoneNumberId}/messages`)[0],
+		);
 		expect(sent.body).toEqual({
 			messaging_product: 'whatsapp',
 			recipient_type: 'individual',
@@ -67,9 +95,13 @@ describe('real n8n 2.41.1 with the package installed', () => {
 		await new Promise((r) => setTimeout(r, 1500));
 		const before = await executionCount();
 		const sentBefore = sandbox.requests.length;
-		const forged = await sandbox.sendWebhook(webhookUrl, inboundText('Forged', 'wamid.FORGED'), { appSecret: 'attacker-secret' });
+		const forged = await sandbox.sendWebhook(webhookUrl, inboundText('Forged', 'wamid.FORGED'), {
+			appSecret: 'attacker-secret',
+		});
 		expect(forged.status).toBe(401);
-		const unsigned = await sandbox.sendWebhook(webhookUrl, inboundText('Unsigned', 'wamid.UNSIGNED'), { signature: null });
+		const unsigned = await sandbox.sendWebhook(webhookUrl, inboundText('Unsigned', 'wamid.UNSIGNED'), {
+			signature: null,
+		});
 		expect(unsigned.status).toBe(401);
 		await new Promise((r) => setTimeout(r, 3000));
 		expect(await executionCount()).toBe(before);

@@ -1,6 +1,17 @@
 import { buttonReplyWebhook, OTHER_PERSON, PERSON, statusWebhook, textWebhook } from '../harness/waitingPayloads';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
-import { copyInto, ensureN8n, freePort, n8nCli, PACKAGE_NAME, prepareUserFolder, startN8n, waitForWebhook, type N8nOptions, type RunningN8n } from './n8nInstance';
+import {
+	copyInto,
+	ensureN8n,
+	freePort,
+	n8nCli,
+	PACKAGE_NAME,
+	prepareUserFolder,
+	startN8n,
+	waitForWebhook,
+	type N8nOptions,
+	type RunningN8n,
+} from './n8nInstance';
 import { CREDENTIAL_ID, credentialExport, VERIFY_TOKEN, waitFor } from './workflows';
 
 /**
@@ -128,7 +139,10 @@ const WORKFLOWS = [
 			message: 'Delivery details, please',
 			responseType: 'customForm',
 			defineForm: 'json',
-			jsonOutput: JSON.stringify([{ fieldLabel: 'Name', requiredField: true }, { fieldLabel: 'Quantity', fieldType: 'number' }]),
+			jsonOutput: JSON.stringify([
+				{ fieldLabel: 'Name', requiredField: true },
+				{ fieldLabel: 'Quantity', fieldType: 'number' },
+			]),
 		},
 		'=form:{{ $json.data.Name }}/{{ $json.data.Quantity }}',
 	),
@@ -143,18 +157,29 @@ describe('real n8n 2.41.1: Send and Wait for Response', () => {
 
 	type Sent = { body: Record<string, unknown>; response: { messages: Array<{ id: string }> } };
 	const sent = () => sandbox.requestsTo('POST', `/${SANDBOX_IDS.phoneNumberId}/messages`) as unknown as Sent[];
-	const reports = () => sent().filter((request) => request.body.to === REPORT_TO).map((request) => (request.body.text as { body: string }).body);
-	const questions = (kind: string) => sent().filter((request) => request.body.to !== REPORT_TO && kindOf(request.body) === kind);
-	const kindOf = (body: Record<string, unknown>) => (body.type === 'interactive' ? `interactive/${(body.interactive as { type: string }).type}` : String(body.type));
+	const reports = () =>
+		sent()
+			.filter((request) => request.body.to === REPORT_TO)
+			.map((request) => (request.body.text as { body: string }).body);
+	const questions = (kind: string) =>
+		sent().filter((request) => request.body.to !== REPORT_TO && kindOf(request.body) === kind);
+	const kindOf = (body: Record<string, unknown>) =>
+		body.type === 'interactive' ? `interactive/${(body.interactive as { type: string }).type}` : String(body.type);
 
 	async function executions(workflowId: string): Promise<Array<{ id: string; status: string }>> {
-		const response = await fetch(`${n8n.url}/rest/executions?limit=100`, { headers: { cookie, 'browser-id': browserId } });
-		const body = (await response.json()) as { data: { results: Array<{ id: string; status: string; workflowId: string }> } };
+		const response = await fetch(`${n8n.url}/rest/executions?limit=100`, {
+			headers: { cookie, 'browser-id': browserId },
+		});
+		const body = (await response.json()) as {
+			data: { results: Array<{ id: string; status: string; workflowId: string }> };
+		};
 		return body.data.results.filter((execution) => execution.workflowId === workflowId);
 	}
 
 	async function staticDataOf(workflowId: string): Promise<string> {
-		const response = await fetch(`${n8n.url}/rest/workflows/${workflowId}`, { headers: { cookie, 'browser-id': browserId } });
+		const response = await fetch(`${n8n.url}/rest/workflows/${workflowId}`, {
+			headers: { cookie, 'browser-id': browserId },
+		});
 		const body = (await response.json()) as { data: { staticData?: unknown } };
 		return JSON.stringify(body.data.staticData ?? null);
 	}
@@ -168,9 +193,15 @@ describe('real n8n 2.41.1: Send and Wait for Response', () => {
 		const paths = ensureN8n();
 		sandbox = await createSandbox().start();
 		const options: N8nOptions = { userFolder: prepareUserFolder(), port: await freePort(), paths };
-		await n8nCli(options, ['import:credentials', `--input=${copyInto(options.userFolder, 'credentials.json', credentialExport(sandbox.baseUrl))}`]);
+		await n8nCli(options, [
+			'import:credentials',
+			`--input=${copyInto(options.userFolder, 'credentials.json', credentialExport(sandbox.baseUrl))}`,
+		]);
 		for (const workflow of WORKFLOWS) {
-			await n8nCli(options, ['import:workflow', `--input=${copyInto(options.userFolder, `${workflow.id}.json`, workflow)}`]);
+			await n8nCli(options, [
+				'import:workflow',
+				`--input=${copyInto(options.userFolder, `${workflow.id}.json`, workflow)}`,
+			]);
 			await n8nCli(options, ['publish:workflow', `--id=${workflow.id}`]);
 		}
 		n8n = await startN8n(options);
@@ -180,7 +211,12 @@ describe('real n8n 2.41.1: Send and Wait for Response', () => {
 		const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': browserId },
-			body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2eOwner-Passw0rd' }),
+			body: JSON.stringify({
+				email: 'owner@example.com',
+				firstName: 'E2e',
+				lastName: 'Owner',
+				password: 'E2eOwner-Passw0rd',
+			}),
 		});
 		expect(setup.status).toBe(200);
 		cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
@@ -191,30 +227,45 @@ describe('real n8n 2.41.1: Send and Wait for Response', () => {
 		await sandbox?.stop();
 	});
 
-	it('in the chat: the trigger starts a workflow that asks with reply buttons; only the asked person\'s tap resumes it', async () => {
+	it("in the chat: the trigger starts a workflow that asks with reply buttons; only the asked person's tap resumes it", async () => {
 		const inbound = textWebhook({ text: 'A-1001' });
 		expect((await sandbox.sendWebhook(triggerUrl, inbound)).status).toBe(200);
 		const question = await waitFor('the reply-buttons question', () => questions('interactive/button')[0]);
 		expect(question.body.to).toBe(PERSON.waId);
-		const interactive = question.body.interactive as { body: { text: string }; action: { buttons: Array<{ reply: { id: string; title: string } }> } };
+		const interactive = question.body.interactive as {
+			body: { text: string };
+			action: { buttons: Array<{ reply: { id: string; title: string } }> };
+		};
 		expect(interactive.body.text).toBe('Approve order A-1001?');
 		const [approve] = interactive.action.buttons.map((button) => button.reply);
-		expect(approve.id).toMatch(/^n8nwait\|a\|\/webhook-waiting\/\d+\/5a1d0c3e-2b4f-4e6a-8c9d-\d{12}\?w=[\w-]{22}&signature=[0-9a-f]{64}$/);
+		expect(approve.id).toMatch(
+			/^n8nwait\|a\|\/webhook-waiting\/\d+\/5a1d0c3e-2b4f-4e6a-8c9d-\d{12}\?w=[\w-]{22}&signature=[0-9a-f]{64}$/,
+		);
 		const wamid = question.response.messages[0].id;
-		await waitFor('the execution to wait', async () => ((await executions('waSendAndWait0001')).some((e) => e.status === 'waiting') ? true : undefined));
+		await waitFor('the execution to wait', async () =>
+			(await executions('waSendAndWait0001')).some((e) => e.status === 'waiting') ? true : undefined,
+		);
 
 		// Another person taps the same button: nothing happens.
-		await sandbox.sendWebhook(triggerUrl, buttonReplyWebhook({ buttonId: approve.id, title: approve.title, contextId: wamid, person: OTHER_PERSON }));
+		await sandbox.sendWebhook(
+			triggerUrl,
+			buttonReplyWebhook({ buttonId: approve.id, title: approve.title, contextId: wamid, person: OTHER_PERSON }),
+		);
 		await new Promise((r) => setTimeout(r, 3000));
 		expect(reports()).toEqual([]);
 		expect((await executions('waSendAndWait0001')).map((e) => e.status)).toEqual(['waiting']);
 
-		await sandbox.sendWebhook(triggerUrl, buttonReplyWebhook({ buttonId: approve.id, title: approve.title, contextId: wamid }));
+		await sandbox.sendWebhook(
+			triggerUrl,
+			buttonReplyWebhook({ buttonId: approve.id, title: approve.title, contextId: wamid }),
+		);
 		expect(await waitFor('the report', () => reports()[0])).toBe(`approval:true by ${PERSON.waId} via chat`);
-		await waitFor('the execution to finish', async () => ((await executions('waSendAndWait0001')).every((e) => e.status === 'success') ? true : undefined));
+		await waitFor('the execution to finish', async () =>
+			(await executions('waSendAndWait0001')).every((e) => e.status === 'success') ? true : undefined,
+		);
 	});
 
-	it('in the chat, across workflows: the next text after the question\'s status resumes the waiting execution, and is swallowed', async () => {
+	it("in the chat, across workflows: the next text after the question's status resumes the waiting execution, and is swallowed", async () => {
 		const buttonQuestionsBefore = questions('interactive/button').length;
 		await start('ask-text');
 		const question = await waitFor('the free-text question', () => questions('text')[0]);
@@ -226,9 +277,13 @@ describe('real n8n 2.41.1: Send and Wait for Response', () => {
 		// (n8n saves its static data once the trigger has handled the delivery). Then the person types the answer.
 		const wamid = question.response.messages[0].id;
 		await sandbox.sendWebhook(triggerUrl, statusWebhook({ messageId: wamid, recipient: PERSON.waId, callbackData }));
-		await waitFor('the trigger to remember the wait', async () => ((await staticDataOf('waSendAndWait0001')).includes(wamid) ? true : undefined));
+		await waitFor('the trigger to remember the wait', async () =>
+			(await staticDataOf('waSendAndWait0001')).includes(wamid) ? true : undefined,
+		);
 		await sandbox.sendWebhook(triggerUrl, textWebhook({ text: 'Happy birthday, Sam!' }));
-		expect(await waitFor('the report', () => reports().find((text) => text.startsWith('text:')))).toBe('text:Happy birthday, Sam! via chat');
+		expect(await waitFor('the report', () => reports().find((text) => text.startsWith('text:')))).toBe(
+			'text:Happy birthday, Sam! via chat',
+		);
 		// Swallowed: the text did not also start the trigger's workflow (which would have asked a new question).
 		await new Promise((r) => setTimeout(r, 3000));
 		expect(questions('interactive/button')).toHaveLength(buttonQuestionsBefore);
@@ -236,9 +291,16 @@ describe('real n8n 2.41.1: Send and Wait for Response', () => {
 
 	it('through the link: the CTA opens the approval page, a forged URL is refused, the answer resumes once', async () => {
 		await start('ask-link');
-		const question = await waitFor('the CTA question', () => questions('interactive/cta_url').find((q) => JSON.stringify(q.body).includes('Approve refund R-77?')));
-		const url = (question.body.interactive as { action: { parameters: { url: string; display_text: string } } }).action.parameters.url;
-		expect(url).toMatch(new RegExp(`^${n8n.url}/webhook-waiting/\\d+/5a1d0c3e-2b4f-4e6a-8c9d-\\d{12}\\?w=[\\w-]{22}&signature=[0-9a-f]{64}$`));
+		const question = await waitFor('the CTA question', () =>
+			questions('interactive/cta_url').find((q) => JSON.stringify(q.body).includes('Approve refund R-77?')),
+		);
+		const url = (question.body.interactive as { action: { parameters: { url: string; display_text: string } } }).action
+			.parameters.url;
+		expect(url).toMatch(
+			new RegExp(
+				`^${n8n.url}/webhook-waiting/\\d+/5a1d0c3e-2b4f-4e6a-8c9d-\\d{12}\\?w=[\\w-]{22}&signature=[0-9a-f]{64}$`,
+			),
+		);
 
 		const page = await fetch(url);
 		expect(page.status).toBe(200);
@@ -253,7 +315,9 @@ describe('real n8n 2.41.1: Send and Wait for Response', () => {
 		const answer = await fetch(url, { method: 'POST', body: new URLSearchParams({ approved: 'false' }) });
 		expect(answer.status).toBe(200);
 		expect(await answer.text()).toContain('Got it, thanks');
-		expect(await waitFor('the report', () => reports().find((text) => text.includes('via link')))).toBe('approval:false via link');
+		expect(await waitFor('the report', () => reports().find((text) => text.includes('via link')))).toBe(
+			'approval:false via link',
+		);
 
 		const replay = await fetch(url, { method: 'POST', body: new URLSearchParams({ approved: 'true' }) });
 		expect(await replay.text()).not.toContain('Got it, thanks');
@@ -263,7 +327,9 @@ describe('real n8n 2.41.1: Send and Wait for Response', () => {
 
 	it('custom form: the link opens the form; n8n parses the multipart answer and the workflow gets the fields', async () => {
 		await start('ask-form');
-		const question = await waitFor('the form question', () => questions('interactive/cta_url').find((q) => JSON.stringify(q.body).includes('Delivery details')));
+		const question = await waitFor('the form question', () =>
+			questions('interactive/cta_url').find((q) => JSON.stringify(q.body).includes('Delivery details')),
+		);
 		const url = (question.body.interactive as { action: { parameters: { url: string } } }).action.parameters.url;
 		const page = await fetch(url);
 		expect(await page.text()).toContain('enctype="multipart/form-data"');
@@ -273,6 +339,8 @@ describe('real n8n 2.41.1: Send and Wait for Response', () => {
 		form.append('field-1', '3');
 		const answer = await fetch(url, { method: 'POST', body: form });
 		expect(answer.status).toBe(200);
-		expect(await waitFor('the report', () => reports().find((text) => text.startsWith('form:')))).toBe('form:Ann Lee/3');
+		expect(await waitFor('the report', () => reports().find((text) => text.startsWith('form:')))).toBe(
+			'form:Ann Lee/3',
+		);
 	});
 });

@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asSent, documentedBody, TEMPLATE_CASES, templateParameters, type Body, type TemplateCase } from '../inprocess/templateCases';
+import {
+	asSent,
+	documentedBody,
+	TEMPLATE_CASES,
+	templateParameters,
+	type Body,
+	type TemplateCase,
+} from '../inprocess/templateCases';
 import type { TemplateStore } from '../sandbox/templateStore';
 import { PACKAGE_NAME } from './n8nInstance';
 import { CREDENTIAL_ID } from './workflows';
@@ -22,17 +29,25 @@ export interface TemplateStep {
  * expiration (doc 49, a date in the past). n8n runs at the real time, so the date moves by as much as the clock does;
  * the documented body moves with it. Any other clock-dependent case fails here rather than in n8n.
  */
-function atRealTime(c: TemplateCase, expected: Body, nowMs: number): { extra: IDataObject | undefined; expected: Body } {
+function atRealTime(
+	c: TemplateCase,
+	expected: Body,
+	nowMs: number,
+): { extra: IDataObject | undefined; expected: Body } {
 	if (c.now === undefined) return { extra: c.extra, expected };
 	const shift = Math.floor(nowMs / 1000) - Math.floor(c.now / 1000);
 	const options = c.extra?.orderDetailsOrderOptions as IDataObject | undefined;
-	if (options?.expiration === undefined) throw new Error(`${c.fixture}: sent at a fixed clock, but no order expiration to move to the real time`);
+	if (options?.expiration === undefined)
+		throw new Error(`${c.fixture}: sent at a fixed clock, but no order expiration to move to the real time`);
 	const expiration = String(Number(options.expiration) + shift);
 	const button = expected.template.components?.find((component) => component.sub_type === 'order_details');
-	const order = (((button?.parameters as IDataObject[] | undefined)?.[0]?.action as IDataObject | undefined)?.order_details as IDataObject | undefined)
-		?.order as IDataObject | undefined;
+	const order = (
+		((button?.parameters as IDataObject[] | undefined)?.[0]?.action as IDataObject | undefined)?.order_details as
+			IDataObject | undefined
+	)?.order as IDataObject | undefined;
 	const documented = order?.expiration as IDataObject | undefined;
-	if (documented?.timestamp !== options.expiration) throw new Error(`${c.fixture}: the documented body has no order expiration ${String(options.expiration)}`);
+	if (documented?.timestamp !== options.expiration)
+		throw new Error(`${c.fixture}: the documented body has no order expiration ${String(options.expiration)}`);
 	documented.timestamp = expiration;
 	return { extra: { ...c.extra, orderDetailsOrderOptions: { ...options, expiration } }, expected };
 }
@@ -53,7 +68,14 @@ export function templateSteps(store: TemplateStore, nowMs = Date.now()): Templat
 /** Manual start -> one WhatsApp Cloud "Send Template" node per template kind, in a chain. Run with `n8n execute --id=<id>`. */
 export function templatesWorkflow(steps: TemplateStep[]) {
 	const nodes: IDataObject[] = [
-		{ id: 'e2e0tpl0-0000-4000-8000-000000000001', name: 'When clicking Execute', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'e2e0tpl0-0000-4000-8000-000000000001',
+			name: 'When clicking Execute',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		...steps.map((step, i) => ({
 			id: `e2e0tpl0-0000-4000-8000-${String(100 + i).padStart(12, '0')}`,
 			name: step.name,
@@ -68,5 +90,12 @@ export function templatesWorkflow(steps: TemplateStep[]) {
 	const connections = Object.fromEntries(
 		chain.slice(0, -1).map((name, i) => [name, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }]),
 	);
-	return { id: TEMPLATES_WORKFLOW_ID, name: 'WhatsApp: one template of each kind (e2e)', active: false, settings: { executionOrder: 'v1' }, connections, nodes };
+	return {
+		id: TEMPLATES_WORKFLOW_ID,
+		name: 'WhatsApp: one template of each kind (e2e)',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections,
+		nodes,
+	};
 }

@@ -4,7 +4,16 @@ import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { templateStore } from '../sandbox/templateStore';
 import { validateMessageRequest } from '../sandbox/validate/messages';
 import { validateTemplateSend } from '../sandbox/validate/templates';
-import { copyInto, ensureN8n, executeWorkflow, freePort, n8nCli, parseRawOutput, prepareUserFolder, type N8nOptions } from './n8nInstance';
+import {
+	copyInto,
+	ensureN8n,
+	executeWorkflow,
+	freePort,
+	n8nCli,
+	parseRawOutput,
+	prepareUserFolder,
+	type N8nOptions,
+} from './n8nInstance';
 import { templateSteps, templatesWorkflow, TEMPLATES_WORKFLOW_ID, type TemplateStep } from './templateWorkflows';
 import { credentialExport } from './workflows';
 
@@ -13,7 +22,8 @@ function componentTypes(body: unknown): string[] {
 	const types = (components: unknown): string[] =>
 		((components as IDataObject[] | undefined) ?? []).map((component) => {
 			if (component.type === 'button') return `button/${String(component.sub_type)}`;
-			if (component.type === 'carousel') return `carousel[${(component.cards as IDataObject[]).map((card) => types(card.components).join(' ')).join(' | ')}]`;
+			if (component.type === 'carousel')
+				return `carousel[${(component.cards as IDataObject[]).map((card) => types(card.components).join(' ')).join(' | ')}]`;
 			return String(component.type);
 		});
 	return types((body as { template?: { components?: unknown } }).template?.components);
@@ -31,8 +41,14 @@ describe('real n8n 2.41.1: one workflow sends one template of each kind', () => 
 		sandbox = await createSandbox().start();
 		steps = templateSteps(templateStore(sandbox));
 		const options: N8nOptions = { userFolder: prepareUserFolder(), port: await freePort(), paths };
-		await n8nCli(options, ['import:credentials', `--input=${copyInto(options.userFolder, 'credentials.json', credentialExport(sandbox.baseUrl))}`]);
-		await n8nCli(options, ['import:workflow', `--input=${copyInto(options.userFolder, 'templates-workflow.json', templatesWorkflow(steps))}`]);
+		await n8nCli(options, [
+			'import:credentials',
+			`--input=${copyInto(options.userFolder, 'credentials.json', credentialExport(sandbox.baseUrl))}`,
+		]);
+		await n8nCli(options, [
+			'import:workflow',
+			`--input=${copyInto(options.userFolder, 'templates-workflow.json', templatesWorkflow(steps))}`,
+		]);
 		run = await executeWorkflow(options, TEMPLATES_WORKFLOW_ID);
 	}, 900_000);
 
@@ -73,13 +89,16 @@ describe('real n8n 2.41.1: one workflow sends one template of each kind', () => 
 				'order_status',
 				'carousel[header button/quick_reply button/url | header button/quick_reply button/url | header button/quick_reply button/url]',
 				'carousel[header | header | header]',
-				...['quick_reply', 'url', 'copy_code', 'mpm', 'catalog', 'flow', 'order_details'].map((subType) => `button/${subType}`),
+				...['quick_reply', 'url', 'copy_code', 'mpm', 'catalog', 'flow', 'order_details'].map(
+					(subType) => `button/${subType}`,
+				),
 			]),
 		);
 	});
 
 	it('each body is the one the in-process test expects for the same case', () => {
-		for (const [i, request] of sends().entries()) expect([steps[i].name, request.body]).toEqual([steps[i].name, steps[i].expected]);
+		for (const [i, request] of sends().entries())
+			expect([steps[i].name, request.body]).toEqual([steps[i].name, steps[i].expected]);
 		expect(sends()).toHaveLength(steps.length);
 	});
 });

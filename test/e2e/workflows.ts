@@ -113,9 +113,12 @@ export function inboundText(body: string, messageId: string) {
 	return JSON.parse(filled) as unknown;
 }
 
-
 /** Polls `probe` until it returns a value. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	probe: () => T | undefined | Promise<T | undefined>,
+	timeoutMs = 30_000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();

@@ -46,9 +46,12 @@ const plausibleText = fc.oneof(
 
 const jsonText = fc.oneof(
 	fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
-	fc.array(fc.dictionary(fc.constantFrom('id', 'title', 'name', 'type', 'text', 'description', 'rows'), plausibleText), { maxLength: 4 }).map((v) =>
-		JSON.stringify(v),
-	),
+	fc
+		.array(
+			fc.dictionary(fc.constantFrom('id', 'title', 'name', 'type', 'text', 'description', 'rows'), plausibleText),
+			{ maxLength: 4 },
+		)
+		.map((v) => JSON.stringify(v)),
 	plausibleText,
 );
 
@@ -71,7 +74,10 @@ function valueFor(property: INodeProperties, depth = 0): fc.Arbitrary<unknown> {
 			break;
 		case 'options': {
 			const values = optionValues(property);
-			typed = values.length > 0 ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: plausibleText }) : plausibleText;
+			typed =
+				values.length > 0
+					? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: plausibleText })
+					: plausibleText;
 			break;
 		}
 		case 'multiOptions': {
@@ -83,13 +89,19 @@ function valueFor(property: INodeProperties, depth = 0): fc.Arbitrary<unknown> {
 			typed = jsonText;
 			break;
 		case 'dateTime':
-			typed = fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), plausibleText);
+			typed = fc.oneof(
+				fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+				plausibleText,
+			);
 			break;
 		case 'collection':
 			typed =
 				depth > 3
 					? fc.constant({})
-					: fc.record(Object.fromEntries((property.options as INodeProperties[]).map((o) => [o.name, valueFor(o, depth + 1)])), { requiredKeys: [] });
+					: fc.record(
+							Object.fromEntries((property.options as INodeProperties[]).map((o) => [o.name, valueFor(o, depth + 1)])),
+							{ requiredKeys: [] },
+						);
 			break;
 		case 'fixedCollection': {
 			const groups = (property.options ?? []) as Array<{ name: string; values: INodeProperties[] }>;
@@ -100,7 +112,10 @@ function valueFor(property: INodeProperties, depth = 0): fc.Arbitrary<unknown> {
 					? fc.constant({})
 					: fc.record(
 							Object.fromEntries(
-								groups.map((g) => [g.name, property.typeOptions?.multipleValues ? fc.array(entry(g.values), { maxLength: 4 }) : entry(g.values)]),
+								groups.map((g) => [
+									g.name,
+									property.typeOptions?.multipleValues ? fc.array(entry(g.values), { maxLength: 4 }) : entry(g.values),
+								]),
 							),
 							{ requiredKeys: [] },
 						);
@@ -150,31 +165,37 @@ const KNOWN_DEFECTS: Record<string, (params: IDataObject) => boolean> = {};
 const rawType = MESSAGE_TYPES.find((t) => t.operation === 'sendRaw')!;
 
 describe('message build() under arbitrary parameters', () => {
-	it.each(CHECKED_TYPES.map((t) => [t.operation, t] as const))('%s: an InputError naming a field, or a body Meta accepts', async (operation, type) => {
-		const started = Date.now();
-		const tally = new Tally();
-		await fc.assert(
-			fc.asyncProperty(paramsFor(type), async (params) => {
-				fc.pre(!KNOWN_DEFECTS[operation]?.(params));
-				let part: IDataObject;
-				try {
-					part = await type.build(params, context);
-				} catch (error) {
-					if (!(error instanceof InputError)) throw error;
-					expect(error.field.trim()).not.toBe('');
-					expect(error.message.trim()).not.toBe('');
-					tally.add('inputError');
-					return;
-				}
-				const body = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '16505551234', ...part };
-				const fault = validateMessageRequest(body, { nowSeconds: Math.floor(Date.now() / 1000) });
-				if (fault) throw new Error(`the sandbox refused the body (${fault.code}: ${fault.details}): ${JSON.stringify(body).slice(0, 600)}`);
-				tally.add('accepted');
-			}),
-			runs(60),
-		);
-		report(`build:${operation}`, tally.counts, started);
-	});
+	it.each(CHECKED_TYPES.map((t) => [t.operation, t] as const))(
+		'%s: an InputError naming a field, or a body Meta accepts',
+		async (operation, type) => {
+			const started = Date.now();
+			const tally = new Tally();
+			await fc.assert(
+				fc.asyncProperty(paramsFor(type), async (params) => {
+					fc.pre(!KNOWN_DEFECTS[operation]?.(params));
+					let part: IDataObject;
+					try {
+						part = await type.build(params, context);
+					} catch (error) {
+						if (!(error instanceof InputError)) throw error;
+						expect(error.field.trim()).not.toBe('');
+						expect(error.message.trim()).not.toBe('');
+						tally.add('inputError');
+						return;
+					}
+					const body = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '16505551234', ...part };
+					const fault = validateMessageRequest(body, { nowSeconds: Math.floor(Date.now() / 1000) });
+					if (fault)
+						throw new Error(
+							`the sandbox refused the body (${fault.code}: ${fault.details}): ${JSON.stringify(body).slice(0, 600)}`,
+						);
+					tally.add('accepted');
+				}),
+				runs(60),
+			);
+			report(`build:${operation}`, tally.counts, started);
+		},
+	);
 
 	// Found by this fuzzer and fixed: each now gives an InputError naming the field (and the entry), not a crash or a
 	// body Graph refuses.
@@ -197,7 +218,8 @@ describe('message build() under arbitrary parameters', () => {
 			},
 			{
 				field: 'Payment Time',
-				message: 'Payment Time must be on or after 1970-01-01T00:00:00Z (a Unix time of 0 or more); got "1969-12-31T23:59:59.999Z"',
+				message:
+					'Payment Time must be on or after 1970-01-01T00:00:00Z (a Unix time of 0 or more); got "1969-12-31T23:59:59.999Z"',
 			},
 		],
 		[
@@ -218,24 +240,35 @@ describe('message build() under arbitrary parameters', () => {
 			{ interactiveBody: 'Where to?', addressCountry: 'BR' },
 			{
 				field: 'Country',
-				message: 'Country must be IN: address messages are only available for businesses in India and their customers there; got "BR"',
+				message:
+					'Country must be IN: address messages are only available for businesses in India and their customers there; got "BR"',
 			},
 		],
-	])('%s: %s gives an InputError naming the field, not a crash or a body Graph refuses', async (operation, _case, values, expected) => {
-		const type = MESSAGE_TYPES.find((t) => t.operation === operation)!;
-		const building = type.build(withDefaults(type, values as IDataObject), context);
-		await expect(building).rejects.toBeInstanceOf(InputError);
-		await expect(building).rejects.toMatchObject(expected);
-	});
+	])(
+		'%s: %s gives an InputError naming the field, not a crash or a body Graph refuses',
+		async (operation, _case, values, expected) => {
+			const type = MESSAGE_TYPES.find((t) => t.operation === operation)!;
+			const building = type.build(withDefaults(type, values as IDataObject), context);
+			await expect(building).rejects.toBeInstanceOf(InputError);
+			await expect(building).rejects.toMatchObject(expected);
+		},
+	);
 
 	it('sendRaw: an InputError naming a field, or exactly the JSON object given', async () => {
 		const started = Date.now();
 		const tally = new Tally();
 		const message = fc.oneof(
 			jsonText,
-			fc.record({ type: fc.constantFrom('text', 'image', 'interactive', 'x'), text: fc.jsonValue({ maxDepth: 2 }), image: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] }).map((v) =>
-				JSON.stringify(v),
-			),
+			fc
+				.record(
+					{
+						type: fc.constantFrom('text', 'image', 'interactive', 'x'),
+						text: fc.jsonValue({ maxDepth: 2 }),
+						image: fc.jsonValue({ maxDepth: 2 }),
+					},
+					{ requiredKeys: [] },
+				)
+				.map((v) => JSON.stringify(v)),
 			fc.anything({ maxDepth: 2 }),
 		);
 		await fc.assert(

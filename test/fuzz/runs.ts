@@ -7,7 +7,8 @@ import type { Parameters as FcParameters } from 'fast-check';
 
 const LONG_RUNS = Number(process.env.FUZZ_RUNS ?? 0);
 export const LONG_RUN = LONG_RUNS > 0;
-const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : LONG_RUN ? Date.now() % 2 ** 31 : 20_240_601;
+const SEED =
+	process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : LONG_RUN ? Date.now() % 2 ** 31 : 20_240_601;
 
 // A bounded run takes seconds, but on a busy machine more than jest's default 5 s per test; a long run, minutes.
 jest.setTimeout(LONG_RUN ? 3_600_000 : 120_000);

@@ -36,7 +36,13 @@ const pollution = fc.constantFrom<IDataObject>(
 
 const junk = fc.oneof({ weight: 4, arbitrary: fc.jsonValue({ maxDepth: 4 }) }, { weight: 1, arbitrary: pollution });
 
-const wellFormedMessage = (id: string) => ({ from: '16505551234', id, timestamp: '1714510003', type: 'text', text: { body: `hello ${id}` } });
+const wellFormedMessage = (id: string) => ({
+	from: '16505551234',
+	id,
+	timestamp: '1714510003',
+	type: 'text',
+	text: { body: `hello ${id}` },
+});
 
 /** Something shaped like a delivery, with any part of it possibly wrong. */
 const envelopeLike = fc.record(
@@ -52,13 +58,22 @@ const envelopeLike = fc.record(
 							fc.array(
 								fc.record(
 									{
-										field: fc.oneof(fc.constantFrom('messages', 'user_preferences', 'payment_configuration_update', 'x'), junk),
+										field: fc.oneof(
+											fc.constantFrom('messages', 'user_preferences', 'payment_configuration_update', 'x'),
+											junk,
+										),
 										value: fc.oneof(
 											fc.record(
 												{
 													metadata: fc.oneof(fc.record({ phone_number_id: fc.oneof(fc.string(), junk) }), junk),
-													contacts: fc.oneof(fc.array(fc.oneof(fc.record({ wa_id: fc.string(), profile: junk }), junk)), junk),
-													messages: fc.oneof(fc.array(fc.oneof(fc.string().map(wellFormedMessage), junk), { maxLength: 5 }), junk),
+													contacts: fc.oneof(
+														fc.array(fc.oneof(fc.record({ wa_id: fc.string(), profile: junk }), junk)),
+														junk,
+													),
+													messages: fc.oneof(
+														fc.array(fc.oneof(fc.string().map(wellFormedMessage), junk), { maxLength: 5 }),
+														junk,
+													),
 													statuses: fc.oneof(fc.array(junk, { maxLength: 5 }), junk),
 													errors: fc.oneof(fc.array(junk, { maxLength: 3 }), junk),
 													user_preferences: fc.oneof(fc.array(junk, { maxLength: 3 }), junk),
@@ -88,7 +103,9 @@ const envelopeLike = fc.record(
 /** Nesting as deep as a 3 MB body allows, written as text (JSON.stringify itself overflows past a few thousand levels). */
 const deepText = fc
 	.record({ depth: fc.integer({ min: 0, max: 60_000 }), kind: fc.constantFrom('object', 'array') })
-	.map(({ depth, kind }) => (kind === 'object' ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` : `${'['.repeat(depth)}1${']'.repeat(depth)}`));
+	.map(({ depth, kind }) =>
+		kind === 'object' ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` : `${'['.repeat(depth)}1${']'.repeat(depth)}`,
+	);
 
 function expectPrototypesClean(): void {
 	expect(({} as IDataObject).polluted).toBeUndefined();
@@ -135,7 +152,12 @@ describe('trigger webhook() under arbitrary input', () => {
 	it('arbitrary signature headers: nothing starts unless the header is exactly the HMAC of the body', async () => {
 		const started = Date.now();
 		const tally = new Tally();
-		const rawBody = Buffer.from(JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: 'w', changes: [{ field: 'messages', value: { messages: [wellFormedMessage('wamid.SIG')] } }] }] }));
+		const rawBody = Buffer.from(
+			JSON.stringify({
+				object: 'whatsapp_business_account',
+				entry: [{ id: 'w', changes: [{ field: 'messages', value: { messages: [wellFormedMessage('wamid.SIG')] } }] }],
+			}),
+		);
 		const good = signed(rawBody);
 		const header = fc.oneof(
 			fc.constant(undefined),
@@ -145,14 +167,25 @@ describe('trigger webhook() under arbitrary input', () => {
 			fc.string({ maxLength: 4 }).map((s) => `${good}${s}`),
 			fc.string({ maxLength: 4 }).map((s) => `${s}${good}`),
 			fc.nat({ max: 70 }).map((n) => good.slice(0, n)),
-			fc.record({ at: fc.nat({ max: 70 }), c: fc.string({ minLength: 1, maxLength: 1 }) }).map(({ at, c }) => good.slice(0, at) + c + good.slice(at + 1)),
-			fc.constantFrom(good, good.toUpperCase(), `sha256=${good.slice(7).toUpperCase()}`, signPayload(rawBody, 'forged'), signPayload(rawBody, '')),
+			fc
+				.record({ at: fc.nat({ max: 70 }), c: fc.string({ minLength: 1, maxLength: 1 }) })
+				.map(({ at, c }) => good.slice(0, at) + c + good.slice(at + 1)),
+			fc.constantFrom(
+				good,
+				good.toUpperCase(),
+				`sha256=${good.slice(7).toUpperCase()}`,
+				signPayload(rawBody, 'forged'),
+				signPayload(rawBody, ''),
+			),
 		);
 		await fc.assert(
 			fc.asyncProperty(header, async (value) => {
 				forgetSeenEvents();
 				const result = await deliver(rawBody, value);
-				const valid = value !== undefined && /^sha256=[0-9a-fA-F]{64}$/.test(value) && value.slice(7).toLowerCase() === good.slice(7);
+				const valid =
+					value !== undefined &&
+					/^sha256=[0-9a-fA-F]{64}$/.test(value) &&
+					value.slice(7).toLowerCase() === good.slice(7);
 				tally.add(valid ? 'valid' : `refused${result.status}`);
 				if (valid) {
 					expect(result.status).toBe(200);
@@ -180,7 +213,11 @@ describe('trigger webhook() under arbitrary input', () => {
 		const layout = fc.record({
 			wellFormed: fc.integer({ min: 1, max: 5 }),
 			malformed: fc.array(fc.record({ text: malformed, at: fc.nat() }), { minLength: 1, maxLength: 4 }),
-			siblings: fc.record({ statuses: fc.array(junk, { maxLength: 3 }), contacts: fc.oneof(fc.array(junk, { maxLength: 3 }), junk), metadata: junk }),
+			siblings: fc.record({
+				statuses: fc.array(junk, { maxLength: 3 }),
+				contacts: fc.oneof(fc.array(junk, { maxLength: 3 }), junk),
+				metadata: junk,
+			}),
 		});
 		await fc.assert(
 			fc.asyncProperty(layout, async ({ wellFormed, malformed: bad, siblings }) => {
@@ -190,13 +227,20 @@ describe('trigger webhook() under arbitrary input', () => {
 				const entries: string[] = ids.map((id) => JSON.stringify(wellFormedMessage(id)));
 				for (const { text, at } of bad) entries.splice(at % (entries.length + 1), 0, text);
 				// A function, not a string: `$&` and the like in a replacement string are patterns.
-				const value = JSON.stringify({ ...siblings, messages: '@MESSAGES@' }).replace('"@MESSAGES@"', () => `[${entries.join(',')}]`);
-				const rawBody = Buffer.from(`{"object":"whatsapp_business_account","entry":[{"id":"w","changes":[{"field":"messages","value":${value}}]}]}`);
+				const value = JSON.stringify({ ...siblings, messages: '@MESSAGES@' }).replace(
+					'"@MESSAGES@"',
+					() => `[${entries.join(',')}]`,
+				);
+				const rawBody = Buffer.from(
+					`{"object":"whatsapp_business_account","entry":[{"id":"w","changes":[{"field":"messages","value":${value}}]}]}`,
+				);
 				if (rawBody.length > MAX_BODY_BYTES) return;
 				const result = await deliver(rawBody, signed(rawBody));
 				tally.add(`wellFormed${wellFormed}`);
 				expect(result.status).toBe(200);
-				const emitted = (result.items ?? []).map((i) => i.json.messageId).filter((id) => typeof id === 'string' && id.startsWith('wamid.WF'));
+				const emitted = (result.items ?? [])
+					.map((i) => i.json.messageId)
+					.filter((id) => typeof id === 'string' && id.startsWith('wamid.WF'));
 				expect(emitted).toEqual(ids);
 				expectStorable(result.items);
 				expectPrototypesClean();

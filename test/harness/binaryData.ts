@@ -20,16 +20,28 @@ export interface FilesystemBinaryData {
 
 export async function useFilesystemBinaryData(): Promise<FilesystemBinaryData> {
 	const dir = mkdtempSync(join(tmpdir(), 'wa-binary-data-'));
-	const config = { mode: 'filesystem', availableModes: ['filesystem'], localStoragePath: dir, signingSecret: 'test-signing-secret' };
+	const config = {
+		mode: 'filesystem',
+		availableModes: ['filesystem'],
+		localStoragePath: dir,
+		signingSecret: 'test-signing-secret',
+	};
 	const errorReporter = { error: () => {} };
-	const service = new BinaryDataService(config as unknown as BinaryDataConfig, errorReporter as never, Container.get(Logger));
+	const service = new BinaryDataService(
+		config as unknown as BinaryDataConfig,
+		errorReporter as never,
+		Container.get(Logger),
+	);
 	await service.init();
 	Container.set(BinaryDataService, service);
 	return {
 		dir,
 		restore: () => {
 			// A service that was never initialised keeps binary data in memory, as n8n-core does in tests.
-			Container.set(BinaryDataService, new BinaryDataService(config as unknown as BinaryDataConfig, errorReporter as never, Container.get(Logger)));
+			Container.set(
+				BinaryDataService,
+				new BinaryDataService(config as unknown as BinaryDataConfig, errorReporter as never, Container.get(Logger)),
+			);
 			rmSync(dir, { recursive: true, force: true });
 		},
 	};
@@ -43,7 +55,10 @@ export async function captureExecuteSingleContext(run: () => Promise<unknown>): 
 	const original = ExecuteSingleContext.prototype.getNodeParameter;
 	let captured: IExecuteSingleFunctions | undefined;
 	const capture = (context: IExecuteSingleFunctions) => (captured ??= context);
-	ExecuteSingleContext.prototype.getNodeParameter = function (this: ExecuteSingleContext, ...args: Parameters<typeof original>) {
+	ExecuteSingleContext.prototype.getNodeParameter = function (
+		this: ExecuteSingleContext,
+		...args: Parameters<typeof original>
+	) {
 		capture(this);
 		return original.apply(this, args);
 	};

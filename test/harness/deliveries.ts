@@ -16,7 +16,10 @@ export function messagesDelivery(value: object) {
 						field: 'messages',
 						value: {
 							messaging_product: 'whatsapp',
-							metadata: { display_phone_number: SANDBOX_IDS.displayPhoneNumber, phone_number_id: SANDBOX_IDS.phoneNumberId },
+							metadata: {
+								display_phone_number: SANDBOX_IDS.displayPhoneNumber,
+								phone_number_id: SANDBOX_IDS.phoneNumberId,
+							},
 							contacts: [{ profile: { name: 'Kerry Fisher' }, wa_id: '16505551234' }],
 							...value,
 						},

@@ -2,7 +2,15 @@
  * Runs our nodes the way n8n runs them: the action node through n8n-core's WorkflowExecute -> RoutingNode,
  * the trigger through n8n-core's WebhookContext and HookContext. Only n8n's database, UI and HTTP server are absent.
  */
-import { DirectoryLoader, ExecutionLifecycleHooks, HookContext, LoadOptionsContext, RoutingNode, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	DirectoryLoader,
+	ExecutionLifecycleHooks,
+	HookContext,
+	LoadOptionsContext,
+	RoutingNode,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -59,7 +67,12 @@ for (const type of Object.values(nodeTypeList)) DirectoryLoader.applyDeclarative
 function withRoutingExecute(type: INodeType): INodeType {
 	const declarative = type.description.requestDefaults !== undefined;
 	const assign =
-		!type.execute && !type.supplyData && !type.poll && !type.trigger && (!type.webhook || declarative) && (!type.methods || declarative);
+		!type.execute &&
+		!type.supplyData &&
+		!type.poll &&
+		!type.trigger &&
+		(!type.webhook || declarative) &&
+		(!type.methods || declarative);
 	if (assign) {
 		type.execute = async function (this: IExecuteFunctions) {
 			return (await new RoutingNode(this as ConstructorParameters<typeof RoutingNode>[0], type).runNode()) ?? [];
@@ -117,7 +130,14 @@ class CredentialsHelper extends ICredentialsHelper {
 		for (const [key, value] of Object.entries(authenticate.properties.headers ?? {})) {
 			headers[key] =
 				workflow && node && typeof value === 'string'
-					? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, value)
+					? workflow.expression.getSimpleParameterValue(
+							node,
+							value,
+							'internal',
+							{ $credentials: credentials },
+							undefined,
+							value,
+						)
 					: value;
 		}
 		return { ...requestOptions, headers } as IHttpRequestOptions;
@@ -160,7 +180,10 @@ export function sandboxCredentials(baseUrl: string, overrides: IDataObject = {})
 	};
 }
 
-export function additionalData(credentials: ICredentialDataDecryptedObject, extra: IDataObject = {}): IWorkflowExecuteAdditionalData {
+export function additionalData(
+	credentials: ICredentialDataDecryptedObject,
+	extra: IDataObject = {},
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new CredentialsHelper(credentials),
 		executeWorkflow: async () => {
@@ -227,14 +250,23 @@ export async function runAction(options: {
 		nodeTypes: new NodeTypes(),
 	});
 	const items = options.items ?? [{ json: {} }];
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf-test', name: 'test', nodes: [node], connections: {}, active: false, settings: {} } as never);
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+		id: 'wf-test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		settings: {},
+	} as never);
 	let finished: IRun | undefined;
 	hooks.addHandler('workflowExecuteAfter', (run) => {
 		finished = run;
 	});
 	const runData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node, data: { main: [items.map((item, i) => ({ pairedItem: { item: i }, ...item }))] }, source: null }],
+			nodeExecutionStack: [
+				{ node, data: { main: [items.map((item, i) => ({ pairedItem: { item: i }, ...item }))] }, source: null },
+			],
 		},
 	});
 	const execute = new WorkflowExecute(additionalData(options.credentials, { hooks }), 'manual', runData);
@@ -402,7 +434,14 @@ export async function callTriggerHook(options: {
 		webhookBaseUrl: options.webhookUrl ?? base,
 		webhookTestBaseUrl: options.webhookUrl ?? base,
 	});
-	const context = new HookContext(workflow, node, data, options.mode ?? 'trigger', options.activation ?? 'activate', webhookData);
+	const context = new HookContext(
+		workflow,
+		node,
+		data,
+		options.mode ?? 'trigger',
+		options.activation ?? 'activate',
+		webhookData,
+	);
 	const type = new WhatsAppCloudTrigger();
 	return await type.webhookMethods.default[options.method].call(context);
 }
@@ -427,10 +466,20 @@ export async function callEditorMethod<T>(options: {
 		parameters: options.parameters as INode['parameters'],
 		credentials: credentialRef(),
 	};
-	const workflow = new Workflow({ id: 'wf-editor', name: 'editor', nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes() });
+	const workflow = new Workflow({
+		id: 'wf-editor',
+		name: 'editor',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes(),
+	});
 	const data = additionalData(options.credentials, { currentNodeParameters: options.parameters });
 	const context = new LoadOptionsContext(workflow, node, data, '');
-	const methods = (nodeTypeList[ACTION_TYPE].methods ?? {}) as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
+	const methods = (nodeTypeList[ACTION_TYPE].methods ?? {}) as Record<
+		string,
+		Record<string, (...args: unknown[]) => Promise<unknown>>
+	>;
 	const method = methods[options.kind]?.[options.method];
 	if (!method) throw new Error(`The node has no ${options.kind} method ${options.method}`);
 	return (await method.call(context, ...(options.args ?? []))) as T;

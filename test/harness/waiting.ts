@@ -10,7 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 
 import { Container } from '@n8n/di';
-import { ExecutionLifecycleHooks, InstanceSettings, validateUrlSignature, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	InstanceSettings,
+	validateUrlSignature,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -27,7 +33,15 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { signPayload } from '../../nodes/WhatsAppCloudTrigger/signature';
 import { parseMultipart } from '../sandbox/multipart';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
-import { ACTION_TYPE, additionalData, callTriggerWebhook, credentialRef, NodeTypes, sandboxCredentials, type WebhookResult } from './n8n';
+import {
+	ACTION_TYPE,
+	additionalData,
+	callTriggerWebhook,
+	credentialRef,
+	NodeTypes,
+	sandboxCredentials,
+	type WebhookResult,
+} from './n8n';
 
 export const WAITING_NODE_ID = 'b1f7c3e2-0000-4000-8000-0000000000aa';
 export const WAITING_NODE_NAME = 'Ask';
@@ -126,8 +140,15 @@ export class WaitingN8n {
 				const raw = await readBody(req);
 				const url = new URL(req.url ?? '/', this.origin);
 				this.calls.push(`${req.method} ${url.pathname}`);
-				const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim();
-				const answer = await this.waitingWebhook(req.method ?? 'GET', url, contentType, parseBody(raw, String(req.headers['content-type'] ?? '')));
+				const contentType = String(req.headers['content-type'] ?? '')
+					.split(';')[0]
+					.trim();
+				const answer = await this.waitingWebhook(
+					req.method ?? 'GET',
+					url,
+					contentType,
+					parseBody(raw, String(req.headers['content-type'] ?? '')),
+				);
 				res.writeHead(answer.status, answer.headers);
 				res.end(answer.body);
 			})().catch((error) => {
@@ -189,7 +210,11 @@ export class WaitingN8n {
 		});
 		execution.status = 'running';
 		const extra = { hooks, executionId: execution.id, ...this.baseUrls() };
-		const run = await new WorkflowExecute(additionalData(this.credentials, extra), execution.mode, data).processRunExecutionData(workflow);
+		const run = await new WorkflowExecute(
+			additionalData(this.credentials, extra),
+			execution.mode,
+			data,
+		).processRunExecutionData(workflow);
 		const result = finished ?? run;
 		execution.status = result.status;
 		execution.waitTill = result.waitTill ?? undefined;
@@ -231,7 +256,9 @@ export class WaitingN8n {
 		const items = options.items ?? [{ json: { orderId: 'A-1001' } }];
 		const data = createRunExecutionData({
 			executionData: {
-				nodeExecutionStack: [{ node, data: { main: [items.map((item, i) => ({ pairedItem: { item: i }, ...item }))] }, source: null }],
+				nodeExecutionStack: [
+					{ node, data: { main: [items.map((item, i) => ({ pairedItem: { item: i }, ...item }))] }, source: null },
+				],
 			},
 		});
 		return await this.execute(execution, data);
@@ -256,7 +283,11 @@ export class WaitingN8n {
 	}
 
 	/** An HTTP request to this n8n, e.g. the resume URL of a question. */
-	async request(method: 'GET' | 'POST', url: string, body?: string | URLSearchParams | FormData | IDataObject): Promise<HttpAnswer> {
+	async request(
+		method: 'GET' | 'POST',
+		url: string,
+		body?: string | URLSearchParams | FormData | IDataObject,
+	): Promise<HttpAnswer> {
 		const init: RequestInit = { method };
 		if (body instanceof URLSearchParams || body instanceof FormData || typeof body === 'string') init.body = body;
 		else if (body !== undefined) {
@@ -270,35 +301,55 @@ export class WaitingN8n {
 	}
 
 	/** A signed Meta webhook delivered to a WhatsApp Cloud Trigger of this n8n (static data kept by the caller). */
-	async deliver(payload: unknown, options: { parameters?: IDataObject; staticData?: IDataObject } = {}): Promise<WebhookResult> {
+	async deliver(
+		payload: unknown,
+		options: { parameters?: IDataObject; staticData?: IDataObject } = {},
+	): Promise<WebhookResult> {
 		const rawBody = Buffer.from(JSON.stringify(payload));
 		return await callTriggerWebhook({
 			parameters: { verifyToken: 'verify-me', ...options.parameters },
 			credentials: this.credentials,
 			staticData: options.staticData,
 			webhookBaseUrl: this.baseUrls().webhookBaseUrl,
-			call: { webhookName: 'default', rawBody, headers: { 'x-hub-signature-256': signPayload(rawBody, SANDBOX_IDS.appSecret) } },
+			call: {
+				webhookName: 'default',
+				rawBody,
+				headers: { 'x-hub-signature-256': signPayload(rawBody, SANDBOX_IDS.appSecret) },
+			},
 		});
 	}
 
 	/** n8n 2.41's WaitingWebhooks.executeWebhook + getWebhookExecutionData, for one request. */
 	private async waitingWebhook(method: string, url: URL, contentType: string, body: unknown): Promise<HttpAnswer> {
-		const html = (status: number, text: string): HttpAnswer => ({ status, headers: { 'content-type': 'text/html' }, body: text });
-		const json = (status: number, value: unknown): HttpAnswer => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+		const html = (status: number, text: string): HttpAnswer => ({
+			status,
+			headers: { 'content-type': 'text/html' },
+			body: text,
+		});
+		const json = (status: number, value: unknown): HttpAnswer => ({
+			status,
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(value),
+		});
 		const [endpoint, executionId, suffix] = url.pathname.split('/').filter(Boolean);
 		if (endpoint !== 'webhook-waiting') return json(404, { message: 'not a waiting webhook' });
 		const execution = this.executions.get(executionId);
 		if (!execution) return json(404, { message: `The execution "${executionId}" does not exist.` });
-		const isSendAndWait = execution.nodes.some((node) => node.id === suffix && node.parameters.operation === 'sendAndWait');
+		const isSendAndWait = execution.nodes.some(
+			(node) => node.id === suffix && node.parameters.operation === 'sendAndWait',
+		);
 		if (execution.data.resumeToken) {
 			const signature = url.searchParams.get('signature');
 			const valid = isSendAndWait
-				? Boolean(signature) && validateUrlSignature(signature!, url, Container.get(InstanceSettings).hmacSignatureSecret)
+				? Boolean(signature) &&
+					validateUrlSignature(signature!, url, Container.get(InstanceSettings).hmacSignatureSecret)
 				: signature === execution.data.resumeToken;
 			if (!valid) return isSendAndWait ? html(401, 'form-invalid-token') : json(401, { error: 'Invalid token' });
 		}
-		if (execution.status === 'running') return json(409, { message: `The execution "${executionId}" is running already.` });
-		if (execution.data.resultData.error) return json(409, { message: `The execution "${executionId}" has finished with error.` });
+		if (execution.status === 'running')
+			return json(409, { message: `The execution "${executionId}" is running already.` });
+		if (execution.data.resultData.error)
+			return json(409, { message: `The execution "${executionId}" has finished with error.` });
 		if (execution.status !== 'waiting') {
 			return isSendAndWait ? html(200, 'send-and-wait-no-action-required') : json(409, { message: 'finished already' });
 		}
@@ -309,12 +360,21 @@ export class WaitingN8n {
 		const nodeType = new NodeTypes().getByNameAndVersion(node.type, node.typeVersion);
 		const description = nodeType.description.webhooks?.find(
 			(webhook) =>
-				webhook.httpMethod === method && webhook.restartWebhook === true && (webhook.path === '={{ $nodeId }}' ? node.id : webhook.path) === suffix,
+				webhook.httpMethod === method &&
+				webhook.restartWebhook === true &&
+				(webhook.path === '={{ $nodeId }}' ? node.id : webhook.path) === suffix,
 		);
 		if (!description || !nodeType.webhook) {
-			return isSendAndWait ? html(200, 'send-and-wait-no-action-required') : json(404, { message: 'no waiting webhook with a matching path/method' });
+			return isSendAndWait
+				? html(200, 'send-and-wait-no-action-required')
+				: json(404, { message: 'no waiting webhook with a matching path/method' });
 		}
-		if (method === 'POST' && node.parameters.operation === 'sendAndWait' && node.parameters.responseType === 'customForm' && contentType !== 'multipart/form-data') {
+		if (
+			method === 'POST' &&
+			node.parameters.operation === 'sendAndWait' &&
+			node.parameters.responseType === 'customForm' &&
+			contentType !== 'multipart/form-data'
+		) {
 			return json(415, { message: 'Expected multipart/form-data' });
 		}
 
@@ -325,7 +385,14 @@ export class WaitingN8n {
 		data.resultData.runData[lastNodeExecuted].pop();
 
 		const { res, answer } = recorder();
-		const request = { method, url: `${url.pathname}${url.search}`, query: Object.fromEntries(url.searchParams.entries()), headers: { 'content-type': contentType }, body, params: {} };
+		const request = {
+			method,
+			url: `${url.pathname}${url.search}`,
+			query: Object.fromEntries(url.searchParams.entries()),
+			headers: { 'content-type': contentType },
+			body,
+			params: {},
+		};
 		const webhookData: IWebhookData = {
 			httpMethod: method as IWebhookData['httpMethod'],
 			node: node.name,
@@ -337,7 +404,12 @@ export class WaitingN8n {
 		const context = new WebhookContext(
 			workflow,
 			node,
-			additionalData(this.credentials, { httpRequest: request, httpResponse: res, executionId: execution.id, ...this.baseUrls() }),
+			additionalData(this.credentials, {
+				httpRequest: request,
+				httpResponse: res,
+				executionId: execution.id,
+				...this.baseUrls(),
+			}),
 			execution.mode,
 			webhookData,
 			[],

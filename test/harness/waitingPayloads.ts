@@ -13,11 +13,19 @@ export const PERSON = { waId: '16505551234', name: 'Kerry Fisher' };
 export const OTHER_PERSON = { waId: '16505550000', name: 'Someone Else' };
 
 interface Change {
-	value: IDataObject & { metadata: IDataObject; contacts?: IDataObject[]; messages?: IDataObject[]; statuses?: IDataObject[] };
+	value: IDataObject & {
+		metadata: IDataObject;
+		contacts?: IDataObject[];
+		messages?: IDataObject[];
+		statuses?: IDataObject[];
+	};
 }
 
 function fromFixture(name: string, fill: (value: Change['value']) => void): unknown {
-	const payload = roundTrip((docFixture('webhooks', name) as unknown as { payload: { entry: Array<IDataObject & { changes: Change[] }> } }).payload);
+	const payload = roundTrip(
+		(docFixture('webhooks', name) as unknown as { payload: { entry: Array<IDataObject & { changes: Change[] }> } })
+			.payload,
+	);
 	const [entry] = payload.entry;
 	entry.id = SANDBOX_IDS.businessAccountId;
 	const { value } = entry.changes[0];
@@ -40,7 +48,13 @@ function sender(value: Change['value'], person: { waId: string; name: string }, 
  * A tap on a reply button (doc 61 "Received Answer to Reply Button"). Doc 52: the `context` object is
  * "included when a user replies or interacts with one of your messages": `context.id` is the message tapped.
  */
-export function buttonReplyWebhook(options: { buttonId: string; title: string; contextId: string; person?: { waId: string; name: string }; messageId?: string }) {
+export function buttonReplyWebhook(options: {
+	buttonId: string;
+	title: string;
+	contextId: string;
+	person?: { waId: string; name: string };
+	messageId?: string;
+}) {
 	return fromFixture('61-reply-button', (value) => {
 		const [message] = value.messages!;
 		sender(value, options.person ?? PERSON, message);
@@ -51,7 +65,12 @@ export function buttonReplyWebhook(options: { buttonId: string; title: string; c
 }
 
 /** A text message (doc 61 "Text Messages"), optionally quoting (replying to) a message. */
-export function textWebhook(options: { text: string; person?: { waId: string; name: string }; contextId?: string; messageId?: string }) {
+export function textWebhook(options: {
+	text: string;
+	person?: { waId: string; name: string };
+	contextId?: string;
+	messageId?: string;
+}) {
 	return fromFixture('61-text-messages', (value) => {
 		const [message] = value.messages!;
 		sender(value, options.person ?? PERSON, message);
@@ -62,7 +81,12 @@ export function textWebhook(options: { text: string; person?: { waId: string; na
 }
 
 /** A status of a sent message (doc 61 "Status: Message Sent"), echoing its `biz_opaque_callback_data` (doc 16). */
-export function statusWebhook(options: { messageId: string; recipient: string; status?: string; callbackData?: string }) {
+export function statusWebhook(options: {
+	messageId: string;
+	recipient: string;
+	status?: string;
+	callbackData?: string;
+}) {
 	return fromFixture('61-status-sent', (value) => {
 		const [status] = value.statuses!;
 		status.id = options.messageId;

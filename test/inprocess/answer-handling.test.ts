@@ -35,7 +35,11 @@ describe('Graph answers with the node properties in reverse order', () => {
 	});
 
 	it('turns a Graph error into the NodeApiError with Meta code, details and hint', async () => {
-		sandbox.injectError(200, { path: /whatsapp_commerce_settings$/, title: 'Permissions error', details: 'whatsapp_business_management is missing' });
+		sandbox.injectError(200, {
+			path: /whatsapp_commerce_settings$/,
+			title: 'Permissions error',
+			details: 'whatsapp_business_management is missing',
+		});
 		const { error, items } = await runAction({
 			credentials,
 			parameters: { resource: 'commerceSettings', operation: 'get' },

@@ -33,7 +33,9 @@ describe('Blocked User resource', () => {
 			expect(requests).toHaveLength(1);
 			expect(requests[0].query).toEqual({});
 			expect(requests[0].body).toEqual(example('04-block-users', '+1 650-555-1234'));
-			expect(items.map((item) => item.json)).toEqual([{ input: '+1 650-555-1234', wa_id: '16505551234', status: 'blocked' }]);
+			expect(items.map((item) => item.json)).toEqual([
+				{ input: '+1 650-555-1234', wa_id: '16505551234', status: 'blocked' },
+			]);
 			expect([...blockListState(sandbox).lists.get(SANDBOX_IDS.phoneNumberId)!.keys()]).toEqual(['16505551234']);
 		});
 
@@ -67,7 +69,8 @@ describe('Blocked User resource', () => {
 					error: {
 						code: 131047,
 						message: 'Re-engagement required',
-						details: 'The business has not received a message from this number in the last 24 hours, or it is not a valid WhatsApp user.',
+						details:
+							'The business has not received a message from this number in the last 24 hours, or it is not a valid WhatsApp user.',
 						hint: expect.stringContaining('last 24 hours'),
 					},
 				},
@@ -77,7 +80,11 @@ describe('Blocked User resource', () => {
 					wa_id: '15550783881',
 					status: 'failed',
 					// Docs: 131021 is "Self Block" on the Block Users page (04), "Recipient cannot be sender" in doc 86.
-					error: expect.objectContaining({ code: 131021, message: 'Self Block', hint: expect.stringContaining('Self Block') }),
+					error: expect.objectContaining({
+						code: 131021,
+						message: 'Self Block',
+						hint: expect.stringContaining('Self Block'),
+					}),
 				},
 			]);
 			expect(items.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 }))).toBe(true);
@@ -149,7 +156,11 @@ describe('Blocked User resource', () => {
 		});
 
 		it('turns another Graph error into a NodeApiError with Meta code', async () => {
-			sandbox.injectError(130429, { path: /block_users$/, title: 'Rate limit hit', details: 'Too many numbers in the request' });
+			sandbox.injectError(130429, {
+				path: /block_users$/,
+				title: 'Rate limit hit',
+				details: 'Too many numbers in the request',
+			});
 			const { error } = await block('16505551234');
 			expect(error?.message).toBe('WhatsApp error 130429: Rate limit hit');
 			expect(error?.description).toContain('Too many numbers in the request');
@@ -171,7 +182,9 @@ describe('Blocked User resource', () => {
 			expect(request.body).toEqual(example('04-unblock-users', '16505551234'));
 			// Docs: doc 04 answers an unblock with `added_users`; those users are reported as unblocked.
 			expect((request.response as { block_users: { added_users: unknown[] } }).block_users.added_users).toHaveLength(1);
-			expect(items.map((item) => item.json)).toEqual([{ input: '16505551234', wa_id: '16505551234', status: 'unblocked' }]);
+			expect(items.map((item) => item.json)).toEqual([
+				{ input: '16505551234', wa_id: '16505551234', status: 'unblocked' },
+			]);
 			expect([...blockListState(sandbox).lists.get(SANDBOX_IDS.phoneNumberId)!.keys()]).toEqual(['16505555678']);
 		});
 
@@ -204,8 +217,12 @@ describe('Blocked User resource', () => {
 			const pages = sandbox.requestsTo('GET', PATH);
 			expect(pages).toHaveLength(3);
 			expect(pages[0].query).toEqual({});
-			expect(pages[1].query.after).toBe((pages[0].response as { paging: { cursors: { after: string } } }).paging.cursors.after);
-			expect(pages[2].query.after).toBe((pages[1].response as { paging: { cursors: { after: string } } }).paging.cursors.after);
+			expect(pages[1].query.after).toBe(
+				(pages[0].response as { paging: { cursors: { after: string } } }).paging.cursors.after,
+			);
+			expect(pages[2].query.after).toBe(
+				(pages[1].response as { paging: { cursors: { after: string } } }).paging.cursors.after,
+			);
 			expect(items.map((item) => item.json.wa_id)).toEqual(users);
 			expect(items[0].json).toEqual({ input: users[0], wa_id: users[0] });
 		});
@@ -220,11 +237,16 @@ describe('Blocked User resource', () => {
 			const pages = sandbox.requestsTo('GET', PATH);
 			expect(pages.map((p) => p.query)).toEqual([docFixture('account-b', '04-list-blocked-users').body]);
 			expect(items).toHaveLength(10);
-			expect(items.map((item) => item.json.wa_id)).toEqual(Array.from({ length: 10 }, (_, i) => String(16505550100 + i)));
+			expect(items.map((item) => item.json.wa_id)).toEqual(
+				Array.from({ length: 10 }, (_, i) => String(16505550100 + i)),
+			);
 		});
 
 		it('returns no items for an empty block list', async () => {
-			const { items, error } = await runAction({ credentials, parameters: { resource: 'blockedUser', operation: 'list', returnAll: true } });
+			const { items, error } = await runAction({
+				credentials,
+				parameters: { resource: 'blockedUser', operation: 'list', returnAll: true },
+			});
 			expect(error).toBeUndefined();
 			expect(items).toEqual([]);
 		});
@@ -232,7 +254,10 @@ describe('Blocked User resource', () => {
 		it('starts again from the first page when the list changed while paging (139102)', async () => {
 			const users = await blockMany(60);
 			blockListState(sandbox).concurrentUpdates = 1;
-			const { items, error } = await runAction({ credentials, parameters: { resource: 'blockedUser', operation: 'list', returnAll: true } });
+			const { items, error } = await runAction({
+				credentials,
+				parameters: { resource: 'blockedUser', operation: 'list', returnAll: true },
+			});
 			expect(error).toBeUndefined();
 			const pages = sandbox.requestsTo('GET', PATH);
 			expect(pages.map((p) => p.status)).toEqual([200, 400, 200, 200, 200]);
@@ -243,7 +268,10 @@ describe('Blocked User resource', () => {
 		it('reports 139102 by its code, not the #135002 in its message, when the list keeps changing', async () => {
 			await blockMany(60);
 			blockListState(sandbox).concurrentUpdates = 100;
-			const { error } = await runAction({ credentials, parameters: { resource: 'blockedUser', operation: 'list', returnAll: true } });
+			const { error } = await runAction({
+				credentials,
+				parameters: { resource: 'blockedUser', operation: 'list', returnAll: true },
+			});
 			// Docs: doc 04's example carries code 139102 with the message "(#135002) Blocklist concurrent update"; the code wins.
 			expect(error?.message).toBe('WhatsApp error 139102: Blocklist concurrent update');
 			expect(error?.description).toContain('retry with offset 0');

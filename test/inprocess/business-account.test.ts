@@ -94,9 +94,14 @@ describe('WhatsApp Business Account resource', () => {
 
 		it('subscribes with a callback override that Meta verifies', async () => {
 			const url = `https://${HOOK_HOST}/webhook/abc/webhook`;
-			const { error } = await run('subscribeApp', { subscribeOptions: { overrideCallbackUri: url, verifyToken: 'my-token' } });
+			const { error } = await run('subscribeApp', {
+				subscribeOptions: { overrideCallbackUri: url, verifyToken: 'my-token' },
+			});
 			expect(error).toBeUndefined();
-			expect(sandbox.requestsTo('POST', APPS)[0].body).toEqual({ override_callback_uri: url, verify_token: 'my-token' });
+			expect(sandbox.requestsTo('POST', APPS)[0].body).toEqual({
+				override_callback_uri: url,
+				verify_token: 'my-token',
+			});
 			expect(subscriptionState(sandbox).verifications).toEqual([{ url, status: 200, echoed: true }]);
 			const { items } = await run('listSubscribedApps');
 			expect(items[0].json.override_callback_uri).toBe(url);
@@ -111,9 +116,18 @@ describe('WhatsApp Business Account resource', () => {
 		});
 
 		it.each([
-			[{ overrideCallbackUri: 'http://hooks.example.com/hook', verifyToken: 't' }, 'Override Callback URL must use HTTPS'],
-			[{ overrideCallbackUri: 'hooks.example.com/hook', verifyToken: 't' }, 'Override Callback URL must be a full URL starting with https://'],
-			[{ overrideCallbackUri: 'https://hooks.example.com/hook' }, 'Verify Token is required with Override Callback URL'],
+			[
+				{ overrideCallbackUri: 'http://hooks.example.com/hook', verifyToken: 't' },
+				'Override Callback URL must use HTTPS',
+			],
+			[
+				{ overrideCallbackUri: 'hooks.example.com/hook', verifyToken: 't' },
+				'Override Callback URL must be a full URL starting with https://',
+			],
+			[
+				{ overrideCallbackUri: 'https://hooks.example.com/hook' },
+				'Verify Token is required with Override Callback URL',
+			],
 			[{ verifyToken: 'my-token' }, 'Verify Token is only used together with Override Callback URL'],
 		])('refuses the options %j before sending', async (subscribeOptions, message) => {
 			const { error } = await run('subscribeApp', { subscribeOptions });
@@ -122,7 +136,11 @@ describe('WhatsApp Business Account resource', () => {
 		});
 
 		it('turns a Graph error into a NodeApiError with Meta code', async () => {
-			sandbox.injectError(200, { path: /subscribed_apps$/, title: 'Permissions error', details: 'needs whatsapp_business_management' });
+			sandbox.injectError(200, {
+				path: /subscribed_apps$/,
+				title: 'Permissions error',
+				details: 'needs whatsapp_business_management',
+			});
 			const { error } = await run('listSubscribedApps');
 			expect(error?.message).toBe('WhatsApp error 200: Permissions error');
 			expect(error?.httpCode).toBe('200'); // Meta's code is the error's code (n8n shows httpCode as "Error code")

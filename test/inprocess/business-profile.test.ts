@@ -39,7 +39,9 @@ describe('Business Profile resource through n8n-core', () => {
 			profileFields: ['about', 'websites'],
 		});
 		expect(error).toBeUndefined();
-		expect(sandbox.requestsTo('GET', `/${second}/whatsapp_business_profile`)[0].query).toEqual({ fields: 'about,websites' });
+		expect(sandbox.requestsTo('GET', `/${second}/whatsapp_business_profile`)[0].query).toEqual({
+			fields: 'about,websites',
+		});
 		expect(items[0].json).toEqual({
 			messaging_product: 'whatsapp',
 			about: businessProfile(sandbox, second).about,
@@ -89,10 +91,22 @@ describe('Business Profile resource through n8n-core', () => {
 		[{ description: 'c'.repeat(513) }, 'Description is too long: 513 characters, the limit is 512 [item 0]'],
 		[{ email: `${'d'.repeat(120)}@example.com` }, 'Email is too long: 132 characters, the limit is 128 [item 0]'],
 		[{ email: 'not-an-email' }, 'Email must be a valid email address; got "not-an-email" [item 0]'],
-		[{ vertical: '={{ "INDUSTRY" }}' }, /^Vertical must be one of ALCOHOL, APPAREL, .*, TRAVEL; got "INDUSTRY" \[item 0\]$/],
-		[{ websitesJson: '["https://a.example", "https://b.example", "https://c.example"]' }, 'Websites has 3 websites, the limit is 2 [item 0]'],
-		[{ websites: { website: [{ url: 'www.example.com' }] } }, 'Websites > Website 1 must start with http:// or https://; got "www.example.com" [item 0]'],
-		[{ websites: { website: [{ url: `https://${'e'.repeat(250)}.com` }] } }, 'Websites > Website 1 is too long: 262 characters, the limit is 256 [item 0]'],
+		[
+			{ vertical: '={{ "INDUSTRY" }}' },
+			/^Vertical must be one of ALCOHOL, APPAREL, .*, TRAVEL; got "INDUSTRY" \[item 0\]$/,
+		],
+		[
+			{ websitesJson: '["https://a.example", "https://b.example", "https://c.example"]' },
+			'Websites has 3 websites, the limit is 2 [item 0]',
+		],
+		[
+			{ websites: { website: [{ url: 'www.example.com' }] } },
+			'Websites > Website 1 must start with http:// or https://; got "www.example.com" [item 0]',
+		],
+		[
+			{ websites: { website: [{ url: `https://${'e'.repeat(250)}.com` }] } },
+			'Websites > Website 1 is too long: 262 characters, the limit is 256 [item 0]',
+		],
 		[{}, 'Update Fields: add at least one business profile field to change [item 0]'],
 	])('refuses case %# before sending', async (profileUpdateFields: IDataObject, message: string | RegExp) => {
 		const { error } = await run('update', { profileUpdateFields });
@@ -121,7 +135,11 @@ describe('Business Profile resource through n8n-core', () => {
 	});
 
 	it('turns a Graph error into a NodeApiError with Meta code', async () => {
-		sandbox.injectError(131009, { path: /whatsapp_business_profile$/, title: 'Parameter value is not valid', details: 'Invalid handle' });
+		sandbox.injectError(131009, {
+			path: /whatsapp_business_profile$/,
+			title: 'Parameter value is not valid',
+			details: 'Invalid handle',
+		});
 		const { error } = await run('update', { profileUpdateFields: { profilePictureHandle: 'h' } });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('WhatsApp error 131009: Parameter value is not valid');

@@ -17,7 +17,10 @@ describe('Commerce Settings resource', () => {
 	beforeEach(() => sandbox.reset());
 
 	it('gets the settings of the credential number as one item', async () => {
-		const { items, error } = await runAction({ credentials, parameters: { resource: 'commerceSettings', operation: 'get' } });
+		const { items, error } = await runAction({
+			credentials,
+			parameters: { resource: 'commerceSettings', operation: 'get' },
+		});
 		expect(error).toBeUndefined();
 		const [request] = sandbox.requestsTo('GET', PATH);
 		expect(request.query).toEqual({});
@@ -54,7 +57,10 @@ describe('Commerce Settings resource', () => {
 			},
 		});
 		const second = `/${SANDBOX_IDS.secondPhoneNumberId}/whatsapp_commerce_settings`;
-		expect(sandbox.requestsTo('POST', second)[0].query).toEqual({ is_cart_enabled: 'false', is_catalog_visible: 'true' });
+		expect(sandbox.requestsTo('POST', second)[0].query).toEqual({
+			is_cart_enabled: 'false',
+			is_catalog_visible: 'true',
+		});
 		const { items } = await runAction({
 			credentials,
 			parameters: {
@@ -64,7 +70,10 @@ describe('Commerce Settings resource', () => {
 			},
 		});
 		expect(items[0].json).toMatchObject({ is_cart_enabled: false, is_catalog_visible: true });
-		expect(commerceSettingsState(sandbox).get(SANDBOX_IDS.phoneNumberId)).toMatchObject({ is_cart_enabled: true, is_catalog_visible: false });
+		expect(commerceSettingsState(sandbox).get(SANDBOX_IDS.phoneNumberId)).toMatchObject({
+			is_cart_enabled: true,
+			is_catalog_visible: false,
+		});
 	});
 
 	it('refuses an update with nothing to update, before sending', async () => {
@@ -79,14 +88,22 @@ describe('Commerce Settings resource', () => {
 	it('refuses a phone number ID that is not numeric, before sending', async () => {
 		const { error } = await runAction({
 			credentials,
-			parameters: { resource: 'commerceSettings', operation: 'get', phoneNumberId: { __rl: true, mode: 'list', value: 'abc' } },
+			parameters: {
+				resource: 'commerceSettings',
+				operation: 'get',
+				phoneNumberId: { __rl: true, mode: 'list', value: 'abc' },
+			},
 		});
 		expect(error?.message).toContain('Phone Number ID must be a numeric Graph ID; got "abc"');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	it('turns a Graph error into a NodeApiError with Meta code', async () => {
-		sandbox.injectError(200, { path: /whatsapp_commerce_settings$/, title: 'Permissions error', details: 'whatsapp_business_management is missing' });
+		sandbox.injectError(200, {
+			path: /whatsapp_commerce_settings$/,
+			title: 'Permissions error',
+			details: 'whatsapp_business_management is missing',
+		});
 		const { error } = await runAction({
 			credentials,
 			parameters: { resource: 'commerceSettings', operation: 'update', updateFields: { isCartEnabled: false } },

@@ -1,5 +1,10 @@
 import { CredentialTestContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, ICredentialTestFunction, INodeCredentialTestResult, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunction,
+	INodeCredentialTestResult,
+	INodeType,
+} from 'n8n-workflow';
 
 import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
 import { lookupGraphError } from '../../nodes/shared/GraphErrors';
@@ -16,7 +21,8 @@ import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
  */
 function credentialTestFunction(nodes: INodeType[]): ICredentialTestFunction {
 	const credential = new WhatsAppCloudApi();
-	if ('test' in credential) throw new Error('A declarative test on the credential would run instead of the node function');
+	if ('test' in credential)
+		throw new Error('A declarative test on the credential would run instead of the node function');
 	for (const node of nodes) {
 		for (const { name, testedBy } of node.description.credentials ?? []) {
 			if (name !== credential.name || !testedBy) continue;
@@ -48,7 +54,10 @@ describe('credential Test button (n8n 2.41 credentials tester, node-level tested
 	beforeEach(() => sandbox.reset());
 
 	it('reads the phone number with the token and names it on success', async () => {
-		await expect(run()).resolves.toEqual({ status: 'OK', message: "Connected: phone number +1 555-078-3881 (Jasper's Market)" });
+		await expect(run()).resolves.toEqual({
+			status: 'OK',
+			message: "Connected: phone number +1 555-078-3881 (Jasper's Market)",
+		});
 		const [request] = sandbox.requestsTo('GET', `/${SANDBOX_IDS.phoneNumberId}`);
 		expect(request.query.fields).toBe('display_phone_number,verified_name');
 		expect(request.headers.authorization).toBe(`Bearer ${SANDBOX_IDS.token}`);
@@ -74,7 +83,9 @@ describe('credential Test button (n8n 2.41 credentials tester, node-level tested
 				"Reading phone number 999 failed: (#100) Unsupported get request. Object with ID '999' does not exist, cannot be loaded due to missing permissions, or does not support this operation.",
 			),
 		});
-		expect(result.message).toContain('Check the Phone Number ID: Meta has no phone number 999 that this token can read.');
+		expect(result.message).toContain(
+			'Check the Phone Number ID: Meta has no phone number 999 that this token can read.',
+		);
 	});
 
 	it("carries Meta's details and the hint of the code (permission error)", async () => {
@@ -105,6 +116,8 @@ describe('credential Test button (n8n 2.41 credentials tester, node-level tested
 		await closed.stop();
 		const result = await run({ baseUrl: url });
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(new RegExp(`^Could not reach ${url.replace(/[.]/g, '\\.')}/v22\\.0 \\(ECONNREFUSED\\): .*Check the Base URL\\.$`));
+		expect(result.message).toMatch(
+			new RegExp(`^Could not reach ${url.replace(/[.]/g, '\\.')}/v22\\.0 \\(ECONNREFUSED\\): .*Check the Base URL\\.$`),
+		);
 	});
 });

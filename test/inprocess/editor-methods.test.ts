@@ -1,4 +1,11 @@
-import type { INode, INodeListSearchResult, INodeParameters, INodePropertyOptions, INodeTypes, ResourceMapperFields } from 'n8n-workflow';
+import type {
+	INode,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+	INodeTypes,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { RESOURCES } from '../../nodes/WhatsAppCloud/descriptions';
@@ -21,13 +28,24 @@ describe('editor dropdowns loaded from the account (n8n-core LoadOptionsContext)
 	beforeEach(() => sandbox.reset());
 
 	const search = (method: string, parameters: Record<string, unknown>, filter?: string) =>
-		callEditorMethod<INodeListSearchResult>({ kind: 'listSearch', method, parameters: parameters as never, credentials, args: [filter] });
+		callEditorMethod<INodeListSearchResult>({
+			kind: 'listSearch',
+			method,
+			parameters: parameters as never,
+			credentials,
+			args: [filter],
+		});
 	const variables = (template: Record<string, unknown>, templateLanguage?: string) =>
 		callEditorMethod<ResourceMapperFields>({
 			kind: 'resourceMapping',
 			method: 'getTemplateVariables',
 			credentials,
-			parameters: { resource: 'message', operation: 'sendTemplate', template, ...(templateLanguage ? { templateLanguage } : {}) } as never,
+			parameters: {
+				resource: 'message',
+				operation: 'sendTemplate',
+				template,
+				...(templateLanguage ? { templateLanguage } : {}),
+			} as never,
 		});
 
 	it('lists the WABA phone numbers with display number and verified name', async () => {
@@ -48,12 +66,16 @@ describe('editor dropdowns loaded from the account (n8n-core LoadOptionsContext)
 				credentials: { ...credentials, businessAccountId: '' },
 				args: [],
 			}),
-		).rejects.toThrow('Set the WhatsApp Business Account ID in the credential or on the node to list its phone numbers');
+		).rejects.toThrow(
+			'Set the WhatsApp Business Account ID in the credential or on the node to list its phone numbers',
+		);
 	});
 
 	it('lists templates with language and category, filtered by name', async () => {
 		const { results } = await search('searchTemplates', { resource: 'message', operation: 'sendTemplate' }, 'purchase');
-		expect(results).toEqual([{ name: 'purchase_receipt (en_US) · UTILITY', value: templateStore(sandbox).named('purchase_receipt').id }]);
+		expect(results).toEqual([
+			{ name: 'purchase_receipt (en_US) · UTILITY', value: templateStore(sandbox).named('purchase_receipt').id },
+		]);
 		const [request] = sandbox.requestsTo('GET', `/${SANDBOX_IDS.businessAccountId}/message_templates`);
 		expect(request.query.name).toBe('purchase');
 	});
@@ -76,7 +98,11 @@ describe('editor dropdowns loaded from the account (n8n-core LoadOptionsContext)
 		const { results } = await callEditorMethod<INodeListSearchResult>({
 			kind: 'listSearch',
 			method: 'searchTemplates',
-			parameters: { resource: 'message', operation: 'sendTemplate', templateOptions: { businessAccountId: SANDBOX_IDS.businessAccountId } },
+			parameters: {
+				resource: 'message',
+				operation: 'sendTemplate',
+				templateOptions: { businessAccountId: SANDBOX_IDS.businessAccountId },
+			},
 			credentials: { ...credentials, businessAccountId: '' },
 			args: ['purchase'],
 		});
@@ -116,7 +142,9 @@ describe('editor dropdowns loaded from the account (n8n-core LoadOptionsContext)
 	});
 
 	it(`keeps every label of every template within ${MAX_LABEL} characters, what n8n's default panel shows`, async () => {
-		for (const stored of templateStore(sandbox).all().filter((t) => t.status === 'APPROVED')) {
+		for (const stored of templateStore(sandbox)
+			.all()
+			.filter((t) => t.status === 'APPROVED')) {
 			const { fields } = await variables({ __rl: true, mode: 'id', value: stored.id });
 			for (const field of fields) {
 				// Named variables keep the name the template gives them, however long.
@@ -189,7 +217,9 @@ describe('node description as the editor reads it', () => {
 		expect(subtitle({ resource: 'message', operation: 'sendTemplate' })).toBe('Message: Send Template');
 		expect(subtitle({ resource: 'message', operation: 'markAsRead' })).toBe('Message: Mark as Read');
 		expect(subtitle({ resource: 'template', operation: 'getAll' })).toBe('Template: Get Many');
-		expect(subtitle({ resource: 'businessAccount', operation: 'subscribeApp' })).toBe('WhatsApp Business Account: Subscribe App');
+		expect(subtitle({ resource: 'businessAccount', operation: 'subscribeApp' })).toBe(
+			'WhatsApp Business Account: Subscribe App',
+		);
 	});
 
 	it('names every operation of every resource, and the expression has no "}}" before its end', () => {
@@ -197,7 +227,9 @@ describe('node description as the editor reads it', () => {
 		expect(body).not.toContain('}}');
 		for (const resource of RESOURCES) {
 			for (const option of resource.operations.options as INodePropertyOptions[]) {
-				expect(subtitle({ resource: resource.value, operation: option.value as string })).toBe(`${resource.name}: ${option.name}`);
+				expect(subtitle({ resource: resource.value, operation: option.value as string })).toBe(
+					`${resource.name}: ${option.name}`,
+				);
 			}
 		}
 	});
@@ -209,7 +241,14 @@ describe('node description as the editor reads it', () => {
 		expect(kept?.businessAccountId).toBe('102290129340398');
 		const notice = properties.find((p) => p.name === 'savedBusinessAccountIdNotice')!;
 		expect(NodeHelpers.displayParameter(kept!, notice, node(saved), type.description)).toBe(true);
-		const fresh = NodeHelpers.getNodeParameters(properties, { resource: 'message', operation: 'sendTemplate' }, true, false, node({}), type.description);
+		const fresh = NodeHelpers.getNodeParameters(
+			properties,
+			{ resource: 'message', operation: 'sendTemplate' },
+			true,
+			false,
+			node({}),
+			type.description,
+		);
 		expect(NodeHelpers.displayParameter(fresh!, notice, node({}), type.description)).toBe(false);
 	});
 });

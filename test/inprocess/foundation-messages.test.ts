@@ -86,7 +86,9 @@ describe('WhatsApp Cloud action node through n8n-core', () => {
 			},
 		});
 		expect(error).toBeUndefined();
-		const bodies = sandbox.requestsTo('POST', MESSAGES_PATH).map((r) => (r.body as { text: { body: string } }).text.body);
+		const bodies = sandbox
+			.requestsTo('POST', MESSAGES_PATH)
+			.map((r) => (r.body as { text: { body: string } }).text.body);
 		expect(bodies.sort()).toEqual(['one', 'two']);
 		expect(items.map((item) => [item.json.waId, item.pairedItem])).toEqual([
 			['16505550001', { item: 0 }],
@@ -98,7 +100,12 @@ describe('WhatsApp Cloud action node through n8n-core', () => {
 		const { error } = await runAction({
 			credentials,
 			items: [{ json: { text: 'fine' } }, { json: { text: 'x'.repeat(4100) } }, { json: { text: 'also fine' } }],
-			parameters: { resource: 'message', operation: 'sendText', recipient: '+16505551234', textBody: '={{ $json.text }}' },
+			parameters: {
+				resource: 'message',
+				operation: 'sendText',
+				recipient: '+16505551234',
+				textBody: '={{ $json.text }}',
+			},
 		});
 		expect(error?.message).toContain('item 1');
 		expect(error?.message).toContain('Text is too long: 4100 characters, the limit is 4096');
@@ -108,7 +115,8 @@ describe('WhatsApp Cloud action node through n8n-core', () => {
 	it('turns a Graph error into a NodeApiError with Meta code, details, fbtrace_id and a hint', async () => {
 		sandbox.injectError(131047, {
 			title: 'Re-engagement message',
-			details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+			details:
+				'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
 		});
 		const { error } = await runAction({
 			credentials,
@@ -165,11 +173,21 @@ describe('WhatsApp Cloud action node through n8n-core', () => {
 		const { items, error } = await runAction({
 			credentials,
 			items: [{ json: {} }, { json: {} }, { json: {} }, { json: {} }],
-			parameters: { resource: 'message', operation: 'sendText', recipient: '+16505551234', textBody: '={{ "hi " + $itemIndex }}' },
+			parameters: {
+				resource: 'message',
+				operation: 'sendText',
+				recipient: '+16505551234',
+				textBody: '={{ "hi " + $itemIndex }}',
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.messageId)).toEqual(Array(4).fill(expect.stringMatching(/^wamid\./)));
 		const accepted = sandbox.requestsTo('POST', MESSAGES_PATH).filter((request) => request.status === 200);
-		expect(accepted.map((request) => (request.body as { text: { body: string } }).text.body)).toEqual(['hi 0', 'hi 1', 'hi 2', 'hi 3']);
+		expect(accepted.map((request) => (request.body as { text: { body: string } }).text.body)).toEqual([
+			'hi 0',
+			'hi 1',
+			'hi 2',
+			'hi 3',
+		]);
 	});
 });

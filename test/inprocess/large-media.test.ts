@@ -30,7 +30,8 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 async function storedHash(binary: IBinaryData): Promise<string> {
 	expect(binary.id).toMatch(/^filesystem-v2:/);
 	const hash = createHash('sha256');
-	for await (const chunk of await Container.get(BinaryDataService).getAsStream(binary.id!)) hash.update(chunk as Buffer);
+	for await (const chunk of await Container.get(BinaryDataService).getAsStream(binary.id!))
+		hash.update(chunk as Buffer);
 	return hash.digest('hex');
 }
 
@@ -39,11 +40,15 @@ async function storeBinary(data: Buffer, mimeType: string, fileName: string): Pr
 	const chunks = (function* () {
 		for (let at = 0; at < data.length; at += 1024 * 1024) yield data.subarray(at, at + 1024 * 1024);
 	})();
-	return await Container.get(BinaryDataService).store({ type: 'execution', workflowId: 'wf-test', executionId: 'large' }, Readable.from(chunks), {
-		mimeType,
-		fileName,
-		data: '',
-	} as IBinaryData);
+	return await Container.get(BinaryDataService).store(
+		{ type: 'execution', workflowId: 'wf-test', executionId: 'large' },
+		Readable.from(chunks),
+		{
+			mimeType,
+			fileName,
+			data: '',
+		} as IBinaryData,
+	);
 }
 
 describe('100 MB media with filesystem binary data', () => {
@@ -85,7 +90,11 @@ describe('100 MB media with filesystem binary data', () => {
 		const result = await callTriggerWebhook({
 			parameters: { verifyToken: 'token', options: { downloadMedia: true } },
 			credentials: sandboxCredentials(sandbox.baseUrl),
-			call: { webhookName: 'default', headers: { 'x-hub-signature-256': signPayload(rawBody, SANDBOX_IDS.appSecret) }, rawBody },
+			call: {
+				webhookName: 'default',
+				headers: { 'x-hub-signature-256': signPayload(rawBody, SANDBOX_IDS.appSecret) },
+				rawBody,
+			},
 		});
 		expect(result.status).toBe(200);
 		const [item] = result.items!;
@@ -94,7 +103,7 @@ describe('100 MB media with filesystem binary data', () => {
 		expect(await storedHash(item.binary!.data)).toBe(hash);
 	});
 
-	it('Media > Download puts the whole file in n8n\'s binary data', async () => {
+	it("Media > Download puts the whole file in n8n's binary data", async () => {
 		const { items, error } = await runAction({
 			credentials: sandboxCredentials(sandbox.baseUrl),
 			parameters: { resource: 'media', operation: 'download', mediaObjectId: MEDIA_ID },
@@ -142,7 +151,11 @@ describe('100 MB media with filesystem binary data', () => {
 
 	it('readBinaryFile gives the bytes of binary data n8n keeps in memory', async () => {
 		const small = Buffer.from('%PDF-1.4 small');
-		const upload = await readBinaryFile({} as IExecuteSingleFunctions, { data: small.toString('base64'), mimeType: 'application/pdf; x=y' }, 'document');
+		const upload = await readBinaryFile(
+			{} as IExecuteSingleFunctions,
+			{ data: small.toString('base64'), mimeType: 'application/pdf; x=y' },
+			'document',
+		);
 		expect(upload).toEqual({ data: small, size: small.length, mimeType: 'application/pdf', fileName: 'document' });
 	});
 });

@@ -115,7 +115,9 @@ describe('Media resource through n8n-core', () => {
 
 	it('on a 404 download fetches a fresh URL once and retries (doc 68)', async () => {
 		const bytes = randomBytes(300);
-		const { items: [uploaded] } = await upload(bytes, 'application/pdf', 'invoice.pdf');
+		const {
+			items: [uploaded],
+		} = await upload(bytes, 'application/pdf', 'invoice.pdf');
 		const mediaId = String(uploaded.json.id);
 		sandbox.requests.length = 0;
 		sandbox.state.extra.set(MEDIA_DOWNLOAD_FAILURES_KEY, 1);
@@ -130,7 +132,9 @@ describe('Media resource through n8n-core', () => {
 	});
 
 	it('gives up after one fresh URL and says to renew the token', async () => {
-		const { items: [uploaded] } = await upload(randomBytes(10), 'text/plain', 'a.txt');
+		const {
+			items: [uploaded],
+		} = await upload(randomBytes(10), 'text/plain', 'a.txt');
 		const mediaId = String(uploaded.json.id);
 		sandbox.requests.length = 0;
 		sandbox.state.extra.set(MEDIA_DOWNLOAD_FAILURES_KEY, 5);
@@ -147,46 +151,76 @@ describe('Media resource through n8n-core', () => {
 
 	it('gets the URL object, passing phone_number_id only when set', async () => {
 		const bytes = randomBytes(64);
-		const { items: [uploaded] } = await upload(bytes, 'image/jpeg', 'x.jpg');
+		const {
+			items: [uploaded],
+		} = await upload(bytes, 'image/jpeg', 'x.jpg');
 		const mediaId = String(uploaded.json.id);
 		const example = docFixture('account', '68-retrieve-media-url');
-		const plain = await runAction({ credentials, parameters: { resource: 'media', operation: 'getUrl', mediaObjectId: mediaId } });
+		const plain = await runAction({
+			credentials,
+			parameters: { resource: 'media', operation: 'getUrl', mediaObjectId: mediaId },
+		});
 		expect(plain.error).toBeUndefined();
 		expect(sandbox.requestsTo('GET', `/${mediaId}`)[0].query).toEqual({});
 		expect(Object.keys(plain.items[0].json).sort()).toEqual(Object.keys(example.body).sort());
-		expect(plain.items[0].json).toMatchObject({ id: mediaId, mime_type: 'image/jpeg', file_size: '64', sha256: sandbox.sha256(bytes) });
+		expect(plain.items[0].json).toMatchObject({
+			id: mediaId,
+			mime_type: 'image/jpeg',
+			file_size: '64',
+			sha256: sandbox.sha256(bytes),
+		});
 		expect(plain.items[0].json.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/whatsapp_business\/attachments\/\?mid=/);
 
 		const owned = await runAction({
 			credentials,
-			parameters: { resource: 'media', operation: 'getUrl', mediaObjectId: mediaId, mediaOptions: { ownerPhoneNumberId: SANDBOX_IDS.phoneNumberId } },
+			parameters: {
+				resource: 'media',
+				operation: 'getUrl',
+				mediaObjectId: mediaId,
+				mediaOptions: { ownerPhoneNumberId: SANDBOX_IDS.phoneNumberId },
+			},
 		});
 		expect(owned.error).toBeUndefined();
 		expect(sandbox.requestsTo('GET', `/${mediaId}`)[1].query).toEqual({ phone_number_id: SANDBOX_IDS.phoneNumberId });
 
 		const other = await runAction({
 			credentials,
-			parameters: { resource: 'media', operation: 'getUrl', mediaObjectId: mediaId, mediaOptions: { ownerPhoneNumberId: SANDBOX_IDS.secondPhoneNumberId } },
+			parameters: {
+				resource: 'media',
+				operation: 'getUrl',
+				mediaObjectId: mediaId,
+				mediaOptions: { ownerPhoneNumberId: SANDBOX_IDS.secondPhoneNumberId },
+			},
 		});
 		expect(other.error?.message).toContain('WhatsApp error 100');
 		expect(other.error?.httpCode).toBe('100'); // Meta's code is the error's code (n8n shows httpCode as "Error code")
 	});
 
 	it('deletes media, after which it is gone', async () => {
-		const { items: [uploaded] } = await upload(randomBytes(10), 'image/png', 'x.png');
+		const {
+			items: [uploaded],
+		} = await upload(randomBytes(10), 'image/png', 'x.png');
 		const mediaId = String(uploaded.json.id);
-		const { items, error } = await runAction({ credentials, parameters: { resource: 'media', operation: 'delete', mediaObjectId: mediaId } });
+		const { items, error } = await runAction({
+			credentials,
+			parameters: { resource: 'media', operation: 'delete', mediaObjectId: mediaId },
+		});
 		expect(error).toBeUndefined();
 		expect(sandbox.requestsTo('DELETE', `/${mediaId}`)).toHaveLength(1);
 		expect(items.map((item) => item.json)).toEqual([{ success: true }]);
 		expect(sandbox.state.media.has(mediaId)).toBe(false);
-		const again = await runAction({ credentials, parameters: { resource: 'media', operation: 'getUrl', mediaObjectId: mediaId } });
+		const again = await runAction({
+			credentials,
+			parameters: { resource: 'media', operation: 'getUrl', mediaObjectId: mediaId },
+		});
 		expect(again.error?.message).toContain('100');
 	});
 
 	it('refuses a file type WhatsApp does not accept, naming the field and the type, and sends nothing', async () => {
 		const { error } = await upload(randomBytes(10), 'application/zip', 'a.zip');
-		expect(error?.message).toMatch(/^Input Binary Field: WhatsApp accepts only audio\/aac, .*video\/mp4; "data" is application\/zip \[item 0\]$/);
+		expect(error?.message).toMatch(
+			/^Input Binary Field: WhatsApp accepts only audio\/aac, .*video\/mp4; "data" is application\/zip \[item 0\]$/,
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
@@ -198,12 +232,18 @@ describe('Media resource through n8n-core', () => {
 
 	it('checks the chosen media type against the MIME type', async () => {
 		const { error } = await upload(randomBytes(10), 'image/webp', 's.webp', { mediaKind: 'image' });
-		expect(error?.message).toBe('Input Binary Field: image files must be image/jpeg, image/png; "data" is image/webp [item 0]');
+		expect(error?.message).toBe(
+			'Input Binary Field: image files must be image/jpeg, image/png; "data" is image/webp [item 0]',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	it('names a missing binary property', async () => {
-		const { error } = await runAction({ credentials, items: [{ json: {} }], parameters: { resource: 'media', operation: 'upload' } });
+		const { error } = await runAction({
+			credentials,
+			items: [{ json: {} }],
+			parameters: { resource: 'media', operation: 'upload' },
+		});
 		expect(error?.message).toBe('Input Binary Field: the input item has no binary property "data" [item 0]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -211,7 +251,11 @@ describe('Media resource through n8n-core', () => {
 	it('uploads nothing at all when one item of the run is invalid', async () => {
 		const { error } = await runAction({
 			credentials,
-			items: [binaryItem(randomBytes(10), 'image/png', 'a.png'), binaryItem(randomBytes(10), 'image/gif', 'b.gif'), binaryItem(randomBytes(10), 'image/png', 'c.png')],
+			items: [
+				binaryItem(randomBytes(10), 'image/png', 'a.png'),
+				binaryItem(randomBytes(10), 'image/gif', 'b.gif'),
+				binaryItem(randomBytes(10), 'image/png', 'c.png'),
+			],
 			parameters: { resource: 'media', operation: 'upload' },
 		});
 		expect(error?.message).toContain('image/gif');
@@ -220,8 +264,13 @@ describe('Media resource through n8n-core', () => {
 	});
 
 	it('refuses a media ID that is not numeric without any request', async () => {
-		const { error } = await runAction({ credentials, parameters: { resource: 'media', operation: 'getUrl', mediaObjectId: '../123/messages' } });
-		expect(error?.message).toBe('Media ID must be a numeric ID such as 1037543291543636; got "../123/messages" [item 0]');
+		const { error } = await runAction({
+			credentials,
+			parameters: { resource: 'media', operation: 'getUrl', mediaObjectId: '../123/messages' },
+		});
+		expect(error?.message).toBe(
+			'Media ID must be a numeric ID such as 1037543291543636; got "../123/messages" [item 0]',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

@@ -111,7 +111,9 @@ export function expectSentTypePart(run: MessageRun, part: Body, to = RECIPIENT):
 	expectSent(run, { ...envelope(to), ...part });
 	const body = run.sends[0].body as Body;
 	expect(typePart(body)).toEqual(part);
-	expect({ messaging_product: body.messaging_product, recipient_type: body.recipient_type, to: body.to }).toEqual(envelope(to));
+	expect({ messaging_product: body.messaging_product, recipient_type: body.recipient_type, to: body.to }).toEqual(
+		envelope(to),
+	);
 }
 
 /** The run failed before sending: the error names every given text and the item, and the sandbox received nothing at all. */
@@ -145,7 +147,13 @@ export function expectGraphRefusal(run: MessageRun, code: number, details: strin
 }
 
 /** An input item carrying a file the way n8n's binary nodes (Read File, HTTP Request) produce it. */
-export function binaryItem(data: Buffer, mimeType: string, fileName?: string, property = 'data', json: IDataObject = {}): INodeExecutionData {
+export function binaryItem(
+	data: Buffer,
+	mimeType: string,
+	fileName?: string,
+	property = 'data',
+	json: IDataObject = {},
+): INodeExecutionData {
 	const binary: IDataObject = { data: data.toString('base64'), mimeType };
 	if (fileName !== undefined) {
 		binary.fileName = fileName;

@@ -39,16 +39,26 @@ describe('text, location, contacts, reactions and mark as read through n8n', () 
 		});
 
 		test('limit: body over 4096 characters', async () => {
-			expectRefused(await send('sendText', { textBody: 'x'.repeat(4097) }), ['Text is too long: 4097 characters, the limit is 4096']);
+			expectRefused(await send('sendText', { textBody: 'x'.repeat(4097) }), [
+				'Text is too long: 4097 characters, the limit is 4096',
+			]);
 		});
 
 		test('limit: callback data over 512 characters (doc 16 envelope)', async () => {
-			const run = await send('sendText', { textBody: 'hi' }, { messageOptions: { bizOpaqueCallbackData: 'd'.repeat(513) } });
+			const run = await send(
+				'sendText',
+				{ textBody: 'hi' },
+				{ messageOptions: { bizOpaqueCallbackData: 'd'.repeat(513) } },
+			);
 			expectRefused(run, ['Callback Data is too long: 513 characters, the limit is 512']);
 		});
 
 		test('limit: reply-to message ID over 128 characters (doc 16: a WAMID is at most 128)', async () => {
-			const run = await send('sendText', { textBody: 'hi' }, { messageOptions: { replyToMessageId: `wamid.${'A'.repeat(123)}` } });
+			const run = await send(
+				'sendText',
+				{ textBody: 'hi' },
+				{ messageOptions: { replyToMessageId: `wamid.${'A'.repeat(123)}` } },
+			);
 			expectRefused(run, ['Reply To Message ID is too long: 129 characters, the limit is 128']);
 		});
 
@@ -68,12 +78,20 @@ describe('text, location, contacts, reactions and mark as read through n8n', () 
 				locationName: location.name,
 				locationAddress: location.address,
 			});
-			expectSent(run, sendable({ ...body, location: { ...location, latitude: 37.44216251868683, longitude: -122.16153582049394 } }));
+			expectSent(
+				run,
+				sendable({ ...body, location: { ...location, latitude: 37.44216251868683, longitude: -122.16153582049394 } }),
+			);
 			expect(String((run.sends[0].body as { location: IDataObject }).location.latitude)).toBe(location.latitude);
 		});
 
 		test('limit: latitude beyond 90', async () => {
-			const run = await send('sendLocation', { latitude: 90.5, longitude: 0, locationName: 'North', locationAddress: 'Pole' });
+			const run = await send('sendLocation', {
+				latitude: 90.5,
+				longitude: 0,
+				locationName: 'North',
+				locationAddress: 'Pole',
+			});
 			expectRefused(run, ['Latitude is out of range: 90.5, it must be between -90 and 90']);
 		});
 	});
@@ -85,12 +103,18 @@ describe('text, location, contacts, reactions and mark as read through n8n', () 
 		test('65-contacts entered in the form', async () => {
 			const body = documented('65-contacts');
 			expect(body.recipient_type).toBeUndefined();
-			expectSent(await send('sendContacts', { contactsUi: { contact: [DOC65_CONTACT_FORM] } }), withRecipientType(body));
+			expectSent(
+				await send('sendContacts', { contactsUi: { contact: [DOC65_CONTACT_FORM] } }),
+				withRecipientType(body),
+			);
 		});
 
 		test('65-contacts given as JSON', async () => {
 			const body = documented('65-contacts');
-			const run = await send('sendContacts', { contactsInputMode: 'json', contactsJson: JSON.stringify(body.contacts, null, 2) });
+			const run = await send('sendContacts', {
+				contactsInputMode: 'json',
+				contactsJson: JSON.stringify(body.contacts, null, 2),
+			});
 			expectSent(run, withRecipientType(body));
 		});
 
@@ -106,7 +130,9 @@ describe('text, location, contacts, reactions and mark as read through n8n', () 
 		});
 
 		test('limit: more than 257 contacts (doc 65)', async () => {
-			const contacts = Array.from({ length: 258 }, (_, i) => ({ name: { formatted_name: `Person ${i}`, first_name: `Person ${i}` } }));
+			const contacts = Array.from({ length: 258 }, (_, i) => ({
+				name: { formatted_name: `Person ${i}`, first_name: `Person ${i}` },
+			}));
 			const run = await send('sendContacts', { contactsInputMode: 'json', contactsJson: JSON.stringify(contacts) });
 			expectRefused(run, ['Contacts has 258 contacts, the limit is 257']);
 		});
@@ -122,7 +148,10 @@ describe('text, location, contacts, reactions and mark as read through n8n', () 
 
 		test('80-reaction with the emoji in the escaped form the docs show (\\uD83D\\uDE00)', async () => {
 			const body = documented('80-reaction');
-			const run = await send('sendReaction', { reactionMessageId: (body.reaction as IDataObject).message_id, emoji: '\\uD83D\\uDE00' });
+			const run = await send('sendReaction', {
+				reactionMessageId: (body.reaction as IDataObject).message_id,
+				emoji: '\\uD83D\\uDE00',
+			});
 			expectSent(run, sendable(body));
 		});
 
@@ -143,7 +172,11 @@ describe('text, location, contacts, reactions and mark as read through n8n', () 
 		});
 
 		test('limit: a reaction cannot be a contextual reply (doc 43)', async () => {
-			const run = await send('sendReaction', { reactionMessageId: 'wamid.X', emoji: '👍' }, { messageOptions: { replyToMessageId: 'wamid.Y' } });
+			const run = await send(
+				'sendReaction',
+				{ reactionMessageId: 'wamid.X', emoji: '👍' },
+				{ messageOptions: { replyToMessageId: 'wamid.Y' } },
+			);
 			expectRefused(run, ['Reply To Message ID cannot be used with reactions']);
 		});
 	});
@@ -178,23 +211,42 @@ describe('all or nothing, and pacing', () => {
 		expectNothingSent(run, 1, 'Emoji must be an emoji; got "x"');
 	});
 
-	const arrivalsAt = (sandbox: GraphSandbox) => [...sandbox.requestsTo('POST', MESSAGES_PATH)].sort((a, b) => a.receivedAt - b.receivedAt);
+	const arrivalsAt = (sandbox: GraphSandbox) =>
+		[...sandbox.requestsTo('POST', MESSAGES_PATH)].sort((a, b) => a.receivedAt - b.receivedAt);
 	/** Items to recipients of their own, so that only the pacing (not the per-recipient order) spaces them. */
-	const texts = (count: number, from = 0) => Array.from({ length: count }, (_, i) => ({ json: { to: `+1650555${2000 + from + i}`, text: `message ${from + i}` } }));
+	const texts = (count: number, from = 0) =>
+		Array.from({ length: count }, (_, i) => ({
+			json: { to: `+1650555${2000 + from + i}`, text: `message ${from + i}` },
+		}));
 	const bodyText = (body: unknown) => (body as { text: { body: string } }).text.body;
-	const paced = (messagesPerSecond: number) => ({ textBody: '={{ $json.text }}', messageOptions: { messagesPerSecond } });
+	const paced = (messagesPerSecond: number) => ({
+		textBody: '={{ $json.text }}',
+		messageOptions: { messagesPerSecond },
+	});
 
 	test('Messages Per Second 2: requests leave in item order, never more than 2 in a second', async () => {
 		const run = await api.send('sendText', paced(2), { items: texts(5), recipient: '={{ $json.to }}' });
 		expect(run.error).toBeUndefined();
 		const arrivals = arrivalsAt(api.sandbox);
-		expect(arrivals.map((request) => bodyText(request.body))).toEqual(['message 0', 'message 1', 'message 2', 'message 3', 'message 4']);
+		expect(arrivals.map((request) => bodyText(request.body))).toEqual([
+			'message 0',
+			'message 1',
+			'message 2',
+			'message 3',
+			'message 4',
+		]);
 		// The sandbox's own count: accepted sends of this number in any window of a second.
 		expect(api.sandbox.traffic.peakPerWindow(SANDBOX_IDS.phoneNumberId)).toBeLessThanOrEqual(2);
 		const [first, , , , last] = arrivals.map((request) => request.receivedAt);
 		// 5 messages at 2 per second start about 2 seconds apart (less what a busy machine adds to one request's way).
 		expect(last - first).toBeGreaterThanOrEqual(1500);
-		expect(run.items.map((item) => item.json.waId)).toEqual(['16505552000', '16505552001', '16505552002', '16505552003', '16505552004']);
+		expect(run.items.map((item) => item.json.waId)).toEqual([
+			'16505552000',
+			'16505552001',
+			'16505552002',
+			'16505552003',
+			'16505552004',
+		]);
 	});
 
 	test('two runs in parallel from the same number stay under the rate together', async () => {

@@ -23,27 +23,42 @@ describe('commerce messages through n8n (docs 16, 77)', () => {
 		test.each(['product-reference-16', 'product-share-products-77'])('%s', async (name) => {
 			const body = documented(name);
 			const action = actionOf(body);
-			const run = await send('sendProduct', { ...textParts(body), catalogId: action.catalog_id, productRetailerId: action.product_retailer_id });
+			const run = await send('sendProduct', {
+				...textParts(body),
+				catalogId: action.catalog_id,
+				productRetailerId: action.product_retailer_id,
+			});
 			expectSent(run, sendable(body));
 		});
 
 		test('limit: footer over 60 characters', async () => {
-			const run = await send('sendProduct', { interactiveFooter: 'f'.repeat(61), catalogId: 'CATALOG_ID', productRetailerId: 'SKU' });
+			const run = await send('sendProduct', {
+				interactiveFooter: 'f'.repeat(61),
+				catalogId: 'CATALOG_ID',
+				productRetailerId: 'SKU',
+			});
 			expectRefused(run, ['Footer is too long: 61 characters, the limit is 60']);
 		});
 	});
 
 	describe('product list', () => {
-		test.each(['productList-reference-16', 'productList-share-products-77'])('%s, sections in the form', async (name) => {
-			const body = documented(name);
-			const action = actionOf(body);
-			const sections = (action.sections as Array<{ title: string; product_items: IDataObject[] }>).map((section) => ({
-				title: section.title,
-				product_items: { product: section.product_items },
-			}));
-			const run = await send('sendProductList', { ...textParts(body), catalogId: action.catalog_id, productListSections: { section: sections } });
-			expectSent(run, sendable(body));
-		});
+		test.each(['productList-reference-16', 'productList-share-products-77'])(
+			'%s, sections in the form',
+			async (name) => {
+				const body = documented(name);
+				const action = actionOf(body);
+				const sections = (action.sections as Array<{ title: string; product_items: IDataObject[] }>).map((section) => ({
+					title: section.title,
+					product_items: { product: section.product_items },
+				}));
+				const run = await send('sendProductList', {
+					...textParts(body),
+					catalogId: action.catalog_id,
+					productListSections: { section: sections },
+				});
+				expectSent(run, sendable(body));
+			},
+		);
 
 		test('productList-reference-16, sections as JSON', async () => {
 			const body = documented('productList-reference-16');
@@ -65,7 +80,12 @@ describe('commerce messages through n8n (docs 16, 77)', () => {
 				interactiveHeaderText: 'Our picks',
 				interactiveBody: 'Have a look',
 				catalogId: 'CATALOG_ID',
-				productListSections: { section: [{ title: 'A', product_items: products('a', 20) }, { title: 'B', product_items: products('b', 11) }] },
+				productListSections: {
+					section: [
+						{ title: 'A', product_items: products('a', 20) },
+						{ title: 'B', product_items: products('b', 11) },
+					],
+				},
 			});
 			expectRefused(run, ['Sections > Products has 31 products in total, the limit is 30']);
 		});
@@ -84,7 +104,9 @@ describe('commerce messages through n8n (docs 16, 77)', () => {
 		});
 
 		test('limit: body over 1024 characters', async () => {
-			expectRefused(await send('sendCatalog', { interactiveBody: 'b'.repeat(1025) }), ['Body is too long: 1025 characters, the limit is 1024']);
+			expectRefused(await send('sendCatalog', { interactiveBody: 'b'.repeat(1025) }), [
+				'Body is too long: 1025 characters, the limit is 1024',
+			]);
 		});
 	});
 });

@@ -71,20 +71,33 @@ describe('interactive messages through n8n', () => {
 			expect(run.error).toBeUndefined();
 			expect(run.requests.map((request) => request.path)).toEqual([MEDIA_PATH, MESSAGES_PATH]);
 			const parts = uploadParts(run.requests[0]);
-			expect([parts.messagingProduct, parts.type, parts.file?.data.equals(pdf)]).toEqual(['whatsapp', 'application/pdf', true]);
+			expect([parts.messagingProduct, parts.type, parts.file?.data.equals(pdf)]).toEqual([
+				'whatsapp',
+				'application/pdf',
+				true,
+			]);
 			const mediaId = (run.requests[0].response as { id: string }).id;
-			expect(interactiveOf(run.sends[0].body as Body).header).toEqual({ type: 'document', document: { id: mediaId, filename: 'ticket.pdf' } });
+			expect(interactiveOf(run.sends[0].body as Body).header).toEqual({
+				type: 'document',
+				document: { id: mediaId, filename: 'ticket.pdf' },
+			});
 			expect(run.sends[0].status).toBe(200);
 		});
 
 		test('limit: more than 3 buttons', async () => {
 			const button = (n: number) => ({ id: `b${n}`, title: `Button ${n}` });
-			const run = await send('sendReplyButtons', { interactiveBody: 'Pick one', replyButtons: { button: [1, 2, 3, 4].map(button) } });
+			const run = await send('sendReplyButtons', {
+				interactiveBody: 'Pick one',
+				replyButtons: { button: [1, 2, 3, 4].map(button) },
+			});
 			expectRefused(run, ['Buttons has 4 buttons, the limit is 3']);
 		});
 
 		test('limit: button title over 20 characters', async () => {
-			const run = await send('sendReplyButtons', { interactiveBody: 'Pick one', replyButtons: { button: [{ id: 'a', title: 'A title of 21 chars!!' }] } });
+			const run = await send('sendReplyButtons', {
+				interactiveBody: 'Pick one',
+				replyButtons: { button: [{ id: 'a', title: 'A title of 21 chars!!' }] },
+			});
 			expectRefused(run, ['Buttons > Title is too long: 21 characters, the limit is 20']);
 		});
 	});
@@ -100,7 +113,11 @@ describe('interactive messages through n8n', () => {
 
 		test('10-list-two-sections, sections in the form', async () => {
 			const body = documented('10-list-two-sections');
-			const run = await send('sendList', { ...textParts(body), listButton: actionOf(body).button, listSections: formSections(body) });
+			const run = await send('sendList', {
+				...textParts(body),
+				listButton: actionOf(body).button,
+				listSections: formSections(body),
+			});
 			expectSent(run, sendable(body));
 		});
 
@@ -116,11 +133,18 @@ describe('interactive messages through n8n', () => {
 		});
 
 		test('limit: more than 10 rows across sections', async () => {
-			const rows = (prefix: string, count: number) => ({ row: Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i}`, title: `Row ${prefix}${i}` })) });
+			const rows = (prefix: string, count: number) => ({
+				row: Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i}`, title: `Row ${prefix}${i}` })),
+			});
 			const run = await send('sendList', {
 				interactiveBody: 'Pick',
 				listButton: 'Options',
-				listSections: { section: [{ title: 'A', rows: rows('a', 6) }, { title: 'B', rows: rows('b', 5) }] },
+				listSections: {
+					section: [
+						{ title: 'A', rows: rows('a', 6) },
+						{ title: 'B', rows: rows('b', 5) },
+					],
+				},
 			});
 			expectRefused(run, ['Sections > Rows has 11 rows in total, the limit is 10']);
 		});
@@ -130,7 +154,11 @@ describe('interactive messages through n8n', () => {
 		test('30-cta-url-example-request: the header carries "type": "text" (Docs: required by reference 16, left out in 30)', async () => {
 			const body = documented('30-cta-url-example-request');
 			const parameters = actionOf(body).parameters as IDataObject;
-			const run = await send('sendCtaUrl', { ...textParts(body), ctaDisplayText: parameters.display_text, ctaUrl: parameters.url }, { recipient: String(body.to) });
+			const run = await send(
+				'sendCtaUrl',
+				{ ...textParts(body), ctaDisplayText: parameters.display_text, ctaUrl: parameters.url },
+				{ recipient: String(body.to) },
+			);
 			const expected = sendable(body);
 			interactiveOf(expected).header = { type: 'text', text: 'Available Dates' };
 			expectSent(run, expected);
@@ -147,7 +175,11 @@ describe('interactive messages through n8n', () => {
 		});
 
 		test('limit: a URL that is not http(s)', async () => {
-			const run = await send('sendCtaUrl', { interactiveBody: 'Tap', ctaDisplayText: 'Call', ctaUrl: 'tel:+16505551234' });
+			const run = await send('sendCtaUrl', {
+				interactiveBody: 'Tap',
+				ctaDisplayText: 'Call',
+				ctaUrl: 'tel:+16505551234',
+			});
 			expectRefused(run, ['Button URL must be an http:// or https:// URL; got "tel:+16505551234"']);
 		});
 	});
@@ -156,7 +188,11 @@ describe('interactive messages through n8n', () => {
 		test('16-flows-messages', async () => {
 			const body = documented('16-flows-messages');
 			const parameters = actionOf(body).parameters as IDataObject;
-			const run = await send('sendFlow', { ...textParts(body), flowId: parameters.flow_id, flowCta: parameters.flow_cta });
+			const run = await send('sendFlow', {
+				...textParts(body),
+				flowId: parameters.flow_id,
+				flowCta: parameters.flow_cta,
+			});
 			expectSent(run, sendable(body));
 		});
 
@@ -177,7 +213,12 @@ describe('interactive messages through n8n', () => {
 		});
 
 		test('limit: header text over 60 characters', async () => {
-			const run = await send('sendFlow', { interactiveHeaderText: 'h'.repeat(61), interactiveBody: 'Book', flowId: '1', flowCta: 'Book!' });
+			const run = await send('sendFlow', {
+				interactiveHeaderText: 'h'.repeat(61),
+				interactiveBody: 'Book',
+				flowId: '1',
+				flowCta: 'Book!',
+			});
 			expectRefused(run, ['Header Text is too long: 61 characters, the limit is 60']);
 		});
 	});
@@ -189,7 +230,9 @@ describe('interactive messages through n8n', () => {
 		});
 
 		test('limit: body over 1024 characters', async () => {
-			expectRefused(await send('sendLocationRequest', { interactiveBody: 'b'.repeat(1025) }), ['Body is too long: 1025 characters, the limit is 1024']);
+			expectRefused(await send('sendLocationRequest', { interactiveBody: 'b'.repeat(1025) }), [
+				'Body is too long: 1025 characters, the limit is 1024',
+			]);
 		});
 	});
 
@@ -197,7 +240,8 @@ describe('interactive messages through n8n', () => {
 		/** Doc 84 writes phone numbers as "+91xxxxxxxxxx"; its field table says "valid phone numbers only". */
 		const PHONE_PLACEHOLDER = '+91xxxxxxxxxx';
 		/** A doc 84 example with its placeholder phone numbers filled in as a user would. */
-		const withPhone = (name: string): Body => JSON.parse(JSON.stringify(documented(name)).split(PHONE_PLACEHOLDER).join('+919876543210'));
+		const withPhone = (name: string): Body =>
+			JSON.parse(JSON.stringify(documented(name)).split(PHONE_PLACEHOLDER).join('+919876543210'));
 
 		/** The documented body with its parameters replaced: the placeholders of doc 84 filled in as a user would. */
 		function withParameters(body: Body, parameters: IDataObject): Body {
@@ -223,7 +267,11 @@ describe('interactive messages through n8n', () => {
 		test('84-address-without-saved-addresses: prefilled values in the form', async () => {
 			const body = withPhone('84-address-without-saved-addresses');
 			const values = (actionOf(body).parameters as IDataObject).values;
-			const run = await send('sendAddressRequest', { ...textParts(body), addressValues: { values } }, { recipient: String(body.to) });
+			const run = await send(
+				'sendAddressRequest',
+				{ ...textParts(body), addressValues: { values } },
+				{ recipient: String(body.to) },
+			);
 			expectSent(run, body);
 		});
 
@@ -241,7 +289,10 @@ describe('interactive messages through n8n', () => {
 		test('84-address-validation-errors: values and errors in the form', async () => {
 			const body = withPhone('84-address-validation-errors');
 			const parameters = actionOf(body).parameters as IDataObject;
-			const errors = Object.entries(parameters.validation_errors as IDataObject).map(([field, message]) => ({ field, message }));
+			const errors = Object.entries(parameters.validation_errors as IDataObject).map(([field, message]) => ({
+				field,
+				message,
+			}));
 			const run = await send('sendAddressRequest', {
 				...textParts(body),
 				addressValues: { values: parameters.values },
@@ -251,12 +302,18 @@ describe('interactive messages through n8n', () => {
 		});
 
 		test('limit: the placeholder phone number of doc 84 is not a phone number ("valid phone numbers only")', async () => {
-			const run = await send('sendAddressRequest', { interactiveBody: 'Address?', addressValues: { values: { phone_number: PHONE_PLACEHOLDER } } });
+			const run = await send('sendAddressRequest', {
+				interactiveBody: 'Address?',
+				addressValues: { values: { phone_number: PHONE_PLACEHOLDER } },
+			});
 			expectRefused(run, ['Prefilled Values > Phone Number must be a phone number', 'got "+91xxxxxxxxxx"']);
 		});
 
 		test('limit: PIN code over 6 characters', async () => {
-			const run = await send('sendAddressRequest', { interactiveBody: 'Address?', addressValues: { values: { in_pin_code: '4000631' } } });
+			const run = await send('sendAddressRequest', {
+				interactiveBody: 'Address?',
+				addressValues: { values: { in_pin_code: '4000631' } },
+			});
 			expectRefused(run, ['Prefilled Values > Pin Code is too long: 7 characters, the limit is 6']);
 		});
 	});

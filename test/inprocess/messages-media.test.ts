@@ -17,7 +17,12 @@ import {
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
-const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(14, 7)]);
+const WEBP = Buffer.concat([
+	Buffer.from('RIFF'),
+	Buffer.from([0x1a, 0, 0, 0]),
+	Buffer.from('WEBPVP8 '),
+	Buffer.alloc(14, 7),
+]);
 
 /** The media object of a documented example body, e.g. `{ id, caption }`. */
 const mediaOf = (body: Body): IDataObject => body[String(body.type)] as IDataObject;
@@ -35,7 +40,10 @@ describe('media messages through n8n: documented examples', () => {
 
 	/** What the editor stores for a media message given by ID or link, with caption / file name as documented. */
 	function fields(media: IDataObject): IDataObject {
-		const values: IDataObject = media.id !== undefined ? { mediaSource: 'id', mediaId: media.id } : { mediaSource: 'link', mediaLink: media.link };
+		const values: IDataObject =
+			media.id !== undefined
+				? { mediaSource: 'id', mediaId: media.id }
+				: { mediaSource: 'link', mediaLink: media.link };
 		if (media.caption !== undefined) values.caption = media.caption;
 		if (media.filename !== undefined) values.filename = media.filename;
 		return values;
@@ -53,14 +61,19 @@ describe('media messages through n8n: documented examples', () => {
 		'81-document-by-link',
 	])('%s: the sandbox receives the documented body and accepts it', async (name) => {
 		const body = documented(name);
-		const run = await send(OPERATIONS[String(body.type)], fields(mediaOf(body)), { recipient: sendable(body).to as string });
+		const run = await send(OPERATIONS[String(body.type)], fields(mediaOf(body)), {
+			recipient: sendable(body).to as string,
+		});
 		expectSent(run, sendable(body));
 		// Only the message: media given by ID or link is never uploaded.
 		expect(run.requests.map((request) => request.path)).toEqual([MESSAGES_PATH]);
 	});
 
 	test('a sticker by link (no page shows a sticker example; doc 16 media object)', async () => {
-		const run = await send('sendSticker', { mediaSource: 'link', mediaLink: 'https://www.luckyshrub.com/assets/sticker.webp' });
+		const run = await send('sendSticker', {
+			mediaSource: 'link',
+			mediaLink: 'https://www.luckyshrub.com/assets/sticker.webp',
+		});
 		expectSent(run, {
 			messaging_product: 'whatsapp',
 			recipient_type: 'individual',
@@ -130,7 +143,10 @@ describe('media messages through n8n: binary input', () => {
 		);
 		const media = expectUploadThenSend(run, PDF, 'application/pdf', 'lucky-shrub-invoice.pdf');
 		// Doc 81's example body, with the uploaded media's ID.
-		expect(run.requests[1].body).toEqual({ ...sendable(documented('81-document-by-id')), document: { ...mediaOf(documented('81-document-by-id')), id: media.id } });
+		expect(run.requests[1].body).toEqual({
+			...sendable(documented('81-document-by-id')),
+			document: { ...mediaOf(documented('81-document-by-id')), id: media.id },
+		});
 	});
 
 	test('document: a typed file name wins over the binary file name', async () => {
@@ -139,7 +155,10 @@ describe('media messages through n8n: binary input', () => {
 			{ mediaSource: 'binary', filename: 'invoice-2024-06.pdf' },
 			{ items: [binaryItem(PDF, 'application/pdf', 'scan0001.pdf')] },
 		);
-		expect(expectUploadThenSend(run, PDF, 'application/pdf', 'scan0001.pdf')).toEqual({ id: expect.any(String), filename: 'invoice-2024-06.pdf' });
+		expect(expectUploadThenSend(run, PDF, 'application/pdf', 'scan0001.pdf')).toEqual({
+			id: expect.any(String),
+			filename: 'invoice-2024-06.pdf',
+		});
 	});
 
 	test('document: binary data without a file name sends no file name', async () => {
@@ -148,7 +167,11 @@ describe('media messages through n8n: binary input', () => {
 	});
 
 	test('image: no file name is sent even though the binary has one (doc 16: filename is for documents only)', async () => {
-		const run = await send('sendImage', { mediaSource: 'binary' }, { items: [binaryItem(JPEG, 'image/jpeg', 'aloe.jpg')] });
+		const run = await send(
+			'sendImage',
+			{ mediaSource: 'binary' },
+			{ items: [binaryItem(JPEG, 'image/jpeg', 'aloe.jpg')] },
+		);
 		expect(expectUploadThenSend(run, JPEG, 'image/jpeg', 'aloe.jpg')).toEqual({ id: expect.any(String) });
 	});
 
@@ -162,7 +185,9 @@ describe('media messages through n8n: binary input', () => {
 		expect(run.error).toBeUndefined();
 		const uploads = run.requests.filter((request) => request.path === MEDIA_PATH);
 		expect(uploads.map((upload) => uploadParts(upload).file?.data.toString()).sort()).toEqual(files.map(String));
-		const idsByName = new Map(uploads.map((upload) => [uploadParts(upload).file?.filename, (upload.response as { id: string }).id]));
+		const idsByName = new Map(
+			uploads.map((upload) => [uploadParts(upload).file?.filename, (upload.response as { id: string }).id]),
+		);
 		const sent = run.sends.map((request) => (request.body as { document: IDataObject }).document);
 		expect(sent).toHaveLength(3);
 		for (const document of sent) expect(document.id).toBe(idsByName.get(document.filename as string));
@@ -179,17 +204,31 @@ describe('media messages through n8n: limits are checked before anything is sent
 	});
 
 	test('image file over 5 MB is not uploaded', async () => {
-		const run = await send('sendImage', { mediaSource: 'binary' }, { items: [binaryItem(Buffer.alloc(5 * 1024 * 1024 + 1), 'image/jpeg', 'big.jpg')] });
+		const run = await send(
+			'sendImage',
+			{ mediaSource: 'binary' },
+			{ items: [binaryItem(Buffer.alloc(5 * 1024 * 1024 + 1), 'image/jpeg', 'big.jpg')] },
+		);
 		expectRefused(run, ['Input Binary Field: image files can be at most 5 MB; "data" is 5 MB']);
 	});
 
 	test('audio of an unsupported type is not uploaded', async () => {
-		const run = await send('sendAudio', { mediaSource: 'binary' }, { items: [binaryItem(Buffer.from('RIFF....WAVE'), 'audio/wav', 'note.wav')] });
-		expectRefused(run, ['Input Binary Field: audio files must be audio/aac, audio/amr, audio/mpeg, audio/mp4, audio/ogg; "data" is audio/wav']);
+		const run = await send(
+			'sendAudio',
+			{ mediaSource: 'binary' },
+			{ items: [binaryItem(Buffer.from('RIFF....WAVE'), 'audio/wav', 'note.wav')] },
+		);
+		expectRefused(run, [
+			'Input Binary Field: audio files must be audio/aac, audio/amr, audio/mpeg, audio/mp4, audio/ogg; "data" is audio/wav',
+		]);
 	});
 
 	test('video caption over 1024 characters (emoji count as one character)', async () => {
-		const run = await send('sendVideo', { mediaSource: 'link', mediaLink: 'https://www.luckyshrub.com/a.mp4', caption: '🌵'.repeat(1025) });
+		const run = await send('sendVideo', {
+			mediaSource: 'link',
+			mediaLink: 'https://www.luckyshrub.com/a.mp4',
+			caption: '🌵'.repeat(1025),
+		});
 		expectRefused(run, ['Caption is too long: 1025 characters, the limit is 1024']);
 	});
 
@@ -199,12 +238,20 @@ describe('media messages through n8n: limits are checked before anything is sent
 	});
 
 	test('sticker over 500 KB is not uploaded', async () => {
-		const run = await send('sendSticker', { mediaSource: 'binary' }, { items: [binaryItem(Buffer.alloc(500 * 1024 + 1), 'image/webp', 'big.webp')] });
+		const run = await send(
+			'sendSticker',
+			{ mediaSource: 'binary' },
+			{ items: [binaryItem(Buffer.alloc(500 * 1024 + 1), 'image/webp', 'big.webp')] },
+		);
 		expectRefused(run, ['Input Binary Field: sticker files can be at most 500 KB; "data" is 501 KB']);
 	});
 
 	test('a missing binary field names the field', async () => {
-		const run = await send('sendDocument', { mediaSource: 'binary', binaryPropertyName: 'invoice' }, { items: [binaryItem(PDF, 'application/pdf', 'a.pdf')] });
+		const run = await send(
+			'sendDocument',
+			{ mediaSource: 'binary', binaryPropertyName: 'invoice' },
+			{ items: [binaryItem(PDF, 'application/pdf', 'a.pdf')] },
+		);
 		expectRefused(run, ['Input Binary Field: the input item has no binary property "invoice"']);
 	});
 
@@ -220,6 +267,10 @@ describe('media messages through n8n: limits are checked before anything is sent
 				],
 			},
 		);
-		expectNothingSent(run, 1, 'Input Binary Field: image files must be image/jpeg, image/png; "data" is application/pdf');
+		expectNothingSent(
+			run,
+			1,
+			'Input Binary Field: image files must be image/jpeg, image/png; "data" is application/pdf',
+		);
 	});
 });

@@ -17,7 +17,8 @@ const textOf = (part: unknown): string => (part as { text: string }).text;
 
 /** The India examples' header links are placeholders ("http(s)://the-url", "your-media-url-link"); a URL stands in. */
 const HEADER_LINK_STAND_IN = 'https://example.com/header.jpg';
-const sendableLink = (link: unknown): string => (/^https?:\/\//.test(String(link)) ? String(link) : HEADER_LINK_STAND_IN);
+const sendableLink = (link: unknown): string =>
+	/^https?:\/\//.test(String(link)) ? String(link) : HEADER_LINK_STAND_IN;
 
 /** Header, body and footer of a documented order example, as the user sets them. */
 function textParts(body: Body): IDataObject {
@@ -25,8 +26,18 @@ function textParts(body: Body): IDataObject {
 	const fields: IDataObject = { interactiveBody: textOf(interactive.body) };
 	if (interactive.footer) fields.interactiveFooter = textOf(interactive.footer);
 	const image = (interactive.header as IDataObject | undefined)?.image as IDataObject | undefined;
-	if (image?.link) Object.assign(fields, { interactiveHeaderType: 'image', interactiveHeaderMediaSource: 'link', interactiveHeaderMediaLink: sendableLink(image.link) });
-	if (image?.id) Object.assign(fields, { interactiveHeaderType: 'image', interactiveHeaderMediaSource: 'id', interactiveHeaderMediaId: image.id });
+	if (image?.link)
+		Object.assign(fields, {
+			interactiveHeaderType: 'image',
+			interactiveHeaderMediaSource: 'link',
+			interactiveHeaderMediaLink: sendableLink(image.link),
+		});
+	if (image?.id)
+		Object.assign(fields, {
+			interactiveHeaderType: 'image',
+			interactiveHeaderMediaSource: 'id',
+			interactiveHeaderMediaId: image.id,
+		});
 	return fields;
 }
 
@@ -73,7 +84,12 @@ const INDIA = [
 	'orderDetails-in-payment-link-catalog-71',
 	'orderDetails-in-payment-link-non-catalog-71',
 ];
-const BRAZIL = ['orderDetails-br-orders-payment-link-76', 'orderDetails-br-pix-46', 'orderDetails-br-payment-link-53', 'orderDetails-br-boleto-40'];
+const BRAZIL = [
+	'orderDetails-br-orders-payment-link-76',
+	'orderDetails-br-pix-46',
+	'orderDetails-br-payment-link-53',
+	'orderDetails-br-boleto-40',
+];
 
 describe('order details through n8n', () => {
 	const { send } = useMessageSandbox();
@@ -87,13 +103,20 @@ describe('order details through n8n', () => {
 	});
 
 	describe('India (docs 18, 56, 70, 71), documented without the envelope', () => {
-		test.each(INDIA)('%s as documented, checks off: sent as documented; Graph refuses its placeholder expiration', async (name) => {
-			const body = documented(name);
-			expect(body.messaging_product).toBeUndefined();
-			const run = await send('sendOrderDetails', jsonFields(body, 'IN', parametersOf(body), false));
-			expect(typePart(run.sends[0].body as Body)).toEqual(expectedPart(body));
-			expectGraphRefusal(run, 131009, "interactive['action']['parameters']['order']['expiration']['timestamp'] must be a UTC timestamp in seconds");
-		});
+		test.each(INDIA)(
+			'%s as documented, checks off: sent as documented; Graph refuses its placeholder expiration',
+			async (name) => {
+				const body = documented(name);
+				expect(body.messaging_product).toBeUndefined();
+				const run = await send('sendOrderDetails', jsonFields(body, 'IN', parametersOf(body), false));
+				expect(typePart(run.sends[0].body as Body)).toEqual(expectedPart(body));
+				expectGraphRefusal(
+					run,
+					131009,
+					"interactive['action']['parameters']['order']['expiration']['timestamp'] must be a UTC timestamp in seconds",
+				);
+			},
+		);
 
 		test.each(INDIA)('%s as documented, default checks: refused before sending', async (name) => {
 			const body = documented(name);
@@ -131,7 +154,8 @@ describe('order details through n8n', () => {
 					importerCountryCode: address.country_code,
 				};
 			});
-			const udf = ((parameters.payment_settings as IDataObject[])[0].payment_gateway as IDataObject).payu as IDataObject;
+			const udf = ((parameters.payment_settings as IDataObject[])[0].payment_gateway as IDataObject)
+				.payu as IDataObject;
 			const run = await send('sendOrderDetails', {
 				...textParts(body),
 				orderDetailsReferenceId: parameters.reference_id,
@@ -181,7 +205,12 @@ describe('order details through n8n', () => {
 			'orderDetails-br-payment-link-53': { paymentLink: { uri: 'https://my-payment-link-url' } },
 			'orderDetails-br-boleto-40': { boleto: { digitableLine: '03399026944140000002628346101018898510000008848' } },
 			'orderDetails-br-pix-46': {
-				pix: { code: '00020101021226700014br.gov.bcb.pix2548pix.example.com...', merchantName: 'Account holder name', key: '39580525000189', keyType: 'CNPJ' },
+				pix: {
+					code: '00020101021226700014br.gov.bcb.pix2548pix.example.com...',
+					merchantName: 'Account holder name',
+					key: '39580525000189',
+					keyType: 'CNPJ',
+				},
 			},
 		};
 
@@ -216,7 +245,12 @@ describe('order status through n8n', () => {
 
 	const PLACEHOLDER = 'processing | partially_shipped | shipped | completed | canceled';
 	const STATUSES = ['processing', 'partially_shipped', 'shipped', 'completed', 'canceled'];
-	const INDIA_STATUS = ['orderStatus-in-upi-intent-18', 'orderStatus-in-pg-56', 'orderStatus-in-upi-intent-link-70', 'orderStatus-in-payment-link-71'];
+	const INDIA_STATUS = [
+		'orderStatus-in-upi-intent-18',
+		'orderStatus-in-pg-56',
+		'orderStatus-in-upi-intent-link-70',
+		'orderStatus-in-payment-link-71',
+	];
 
 	describe.each(INDIA_STATUS)('%s (documented without messaging_product)', (name) => {
 		const fields = (status: string): IDataObject => ({
@@ -229,7 +263,9 @@ describe('order status through n8n', () => {
 		test('its status is a placeholder listing the five values: refused before sending', async () => {
 			const order = parametersOf(documented(name)).order as IDataObject;
 			expect(order.status).toBe(PLACEHOLDER);
-			expectRefused(await send('sendOrderStatus', fields(PLACEHOLDER)), [`Order Status must be one of ${STATUSES.join(', ')}; got "${PLACEHOLDER}"`]);
+			expectRefused(await send('sendOrderStatus', fields(PLACEHOLDER)), [
+				`Order Status must be one of ${STATUSES.join(', ')}; got "${PLACEHOLDER}"`,
+			]);
 		});
 
 		test.each(STATUSES)('sent with status %s it equals the example', async (status) => {

@@ -37,15 +37,29 @@ describe('Message > Send Raw', () => {
 	it('accepts an object built by an expression', async () => {
 		const { error } = await send({ type: 'text', text: { body: 'from an expression' } });
 		expect(error).toBeUndefined();
-		expect((sandbox.requestsTo('POST', MESSAGES_PATH)[0].body as { text: unknown }).text).toEqual({ body: 'from an expression' });
+		expect((sandbox.requestsTo('POST', MESSAGES_PATH)[0].body as { text: unknown }).text).toEqual({
+			body: 'from an expression',
+		});
 	});
 
 	it.each([
 		['invalid JSON', '{"type": "text",', 'Message JSON is not valid JSON'],
-		['an envelope field', JSON.stringify({ to: '+1555', type: 'text', text: { body: 'x' } }), 'Message JSON must not contain to: use the Recipient field'],
+		[
+			'an envelope field',
+			JSON.stringify({ to: '+1555', type: 'text', text: { body: 'x' } }),
+			'Message JSON must not contain to: use the Recipient field',
+		],
 		['an unknown type', JSON.stringify({ type: 'carousel', carousel: {} }), 'Message JSON > type must be one of'],
-		['a type without its object', JSON.stringify({ type: 'image' }), 'Message JSON has "type": "image" but no "image" object'],
-		['extra properties', JSON.stringify({ type: 'text', text: { body: 'x' }, preview_url: true }), 'properties the Cloud API would reject next to "text": preview_url'],
+		[
+			'a type without its object',
+			JSON.stringify({ type: 'image' }),
+			'Message JSON has "type": "image" but no "image" object',
+		],
+		[
+			'extra properties',
+			JSON.stringify({ type: 'text', text: { body: 'x' }, preview_url: true }),
+			'properties the Cloud API would reject next to "text": preview_url',
+		],
 	])('refuses %s before sending', async (_name, json, message) => {
 		const { error } = await send(json);
 		expect(error?.message).toContain(message);

@@ -28,7 +28,11 @@ describe('Payment resource (India)', () => {
 			expect(error).toBeUndefined();
 			// Docs: doc 85 lists at payment_configurations (plural); the other configuration paths are singular.
 			expect(sandbox.requestsTo('GET', `/${WABA}/payment_configurations`)).toHaveLength(1);
-			expect(items.map((item) => item.json.configuration_name)).toEqual(['test-payment-configuration', 'payment-config-id', 'upi-config']);
+			expect(items.map((item) => item.json.configuration_name)).toEqual([
+				'test-payment-configuration',
+				'payment-config-id',
+				'upi-config',
+			]);
 			expect(items[0].json).toEqual(DOC_CONFIGURATION);
 		});
 
@@ -44,12 +48,20 @@ describe('Payment resource (India)', () => {
 			const { items, error } = await run('createConfiguration', {
 				configurationName: 'test-payment-configuration',
 				providerName: 'razorpay',
-				configurationFields: { purposeCode: '00', merchantCategoryCode: '0000', redirectUrl: 'https://test-redirect-url.com' },
+				configurationFields: {
+					purposeCode: '00',
+					merchantCategoryCode: '0000',
+					redirectUrl: 'https://test-redirect-url.com',
+				},
 			});
 			expect(error).toBeUndefined();
 			const [request] = sandbox.requestsTo('POST', `/${WABA}/payment_configuration`);
 			expect(request.body).toEqual(fixture('85-create-payment-gateway-configuration'));
-			expect(items[0].json).toEqual({ oauth_url: 'https://www.facebook.com/payment/onboarding/init/', expiration: expect.any(Number), success: true });
+			expect(items[0].json).toEqual({
+				oauth_url: 'https://www.facebook.com/payment/onboarding/init/',
+				expiration: expect.any(Number),
+				success: true,
+			});
 			expect(configurations().get('test-payment-configuration')?.status).toBe('Needs_Connecting');
 		});
 
@@ -62,7 +74,9 @@ describe('Payment resource (India)', () => {
 				configurationFields: { purposeCode: '00', merchantCategoryCode: '0000' },
 			});
 			expect(error).toBeUndefined();
-			expect(sandbox.requestsTo('POST', `/${WABA}/payment_configuration`)[0].body).toEqual(fixture('85-create-upi-vpa-configuration'));
+			expect(sandbox.requestsTo('POST', `/${WABA}/payment_configuration`)[0].body).toEqual(
+				fixture('85-create-upi-vpa-configuration'),
+			);
 			expect(items.map((item) => item.json)).toEqual([{ success: true }]);
 		});
 
@@ -76,7 +90,9 @@ describe('Payment resource (India)', () => {
 			// Docs: doc 85's table says data-endpoint-url, its example data_endpoint_url; we follow the example.
 			expect(request.body).toEqual(fixture('85-update-data-endpoint'));
 			expect(items.map((item) => item.json)).toEqual([{ success: true }]);
-			expect(configurations().get('test-payment-configuration')?.data_endpoint_url).toBe('https://test-data-endpoint-url.com');
+			expect(configurations().get('test-payment-configuration')?.data_endpoint_url).toBe(
+				'https://test-data-endpoint-url.com',
+			);
 		});
 
 		it('regenerates the OAuth link with the documented body', async () => {
@@ -85,8 +101,13 @@ describe('Payment resource (India)', () => {
 				oauthOptions: { redirectUrl: 'https://test-redirect-url.com' },
 			});
 			expect(error).toBeUndefined();
-			expect(sandbox.requestsTo('POST', `/${WABA}/generate_payment_configuration_oauth_link`)[0].body).toEqual(fixture('85-regenerate-oauth-link'));
-			expect(items[0].json).toEqual({ oauth_url: 'https://www.facebook.com/payment/onboarding/init/', expiration: expect.any(Number) });
+			expect(sandbox.requestsTo('POST', `/${WABA}/generate_payment_configuration_oauth_link`)[0].body).toEqual(
+				fixture('85-regenerate-oauth-link'),
+			);
+			expect(items[0].json).toEqual({
+				oauth_url: 'https://www.facebook.com/payment/onboarding/init/',
+				expiration: expect.any(Number),
+			});
 		});
 
 		it('removes a configuration with DELETE and the documented JSON body', async () => {
@@ -105,14 +126,42 @@ describe('Payment resource (India)', () => {
 		});
 
 		it.each([
-			['getConfiguration', { configurationName: 'x'.repeat(61) }, 'Configuration Name is too long: 61 characters, the limit is 60'],
+			[
+				'getConfiguration',
+				{ configurationName: 'x'.repeat(61) },
+				'Configuration Name is too long: 61 characters, the limit is 60',
+			],
 			['removeConfiguration', { configurationName: '  ' }, 'Configuration Name is required'],
-			['createConfiguration', { configurationName: 'c', providerName: 'stripe' }, 'Provider must be one of payu, razorpay, upi_vpa, zaakpay; got "stripe"'],
-			['createConfiguration', { configurationName: 'c', providerName: 'razorpay', configurationFields: { merchantCategoryCode: '12' } }, 'Merchant Category Code must be 4 digits; got "12"'],
-			['createConfiguration', { configurationName: 'c', providerName: 'razorpay', configurationFields: { redirectUrl: 'ftp://x.com' } }, 'Redirect URL must be an HTTP or HTTPS URL; got "ftp://x.com"'],
-			['createConfiguration', { configurationName: 'c', providerName: 'upi_vpa', merchantVpa: 'no-at-sign' }, 'Merchant VPA must be a UPI handle like name@bank; got "no-at-sign"'],
-			['updateDataEndpoint', { configurationName: 'c', dataEndpointUrl: 'http://insecure.example.com' }, 'Data Endpoint URL must be an HTTPS URL; got "http://insecure.example.com"'],
-			['regenerateOAuthLink', { configurationName: 'c', oauthOptions: { redirectUrl: 'not a url' } }, 'Redirect URL must be a full URL (https://…); got "not a url"'],
+			[
+				'createConfiguration',
+				{ configurationName: 'c', providerName: 'stripe' },
+				'Provider must be one of payu, razorpay, upi_vpa, zaakpay; got "stripe"',
+			],
+			[
+				'createConfiguration',
+				{ configurationName: 'c', providerName: 'razorpay', configurationFields: { merchantCategoryCode: '12' } },
+				'Merchant Category Code must be 4 digits; got "12"',
+			],
+			[
+				'createConfiguration',
+				{ configurationName: 'c', providerName: 'razorpay', configurationFields: { redirectUrl: 'ftp://x.com' } },
+				'Redirect URL must be an HTTP or HTTPS URL; got "ftp://x.com"',
+			],
+			[
+				'createConfiguration',
+				{ configurationName: 'c', providerName: 'upi_vpa', merchantVpa: 'no-at-sign' },
+				'Merchant VPA must be a UPI handle like name@bank; got "no-at-sign"',
+			],
+			[
+				'updateDataEndpoint',
+				{ configurationName: 'c', dataEndpointUrl: 'http://insecure.example.com' },
+				'Data Endpoint URL must be an HTTPS URL; got "http://insecure.example.com"',
+			],
+			[
+				'regenerateOAuthLink',
+				{ configurationName: 'c', oauthOptions: { redirectUrl: 'not a url' } },
+				'Redirect URL must be a full URL (https://…); got "not a url"',
+			],
 		])('%s refuses %j before sending', async (operation, extra, message) => {
 			const { error } = await run(operation, extra);
 			expect(error?.message).toBe(`${message} [item 0]`);
@@ -135,7 +184,12 @@ describe('Payment resource (India)', () => {
 			expect(error).toBeUndefined();
 			expect(sandbox.requestsTo('GET', `/${PHONE}/payments/payment-config-id/reference-id-value`)).toHaveLength(1);
 			expect(items).toHaveLength(1);
-			expect(items[0].json).toMatchObject({ reference_id: 'reference-id-value', status: 'captured', currency: 'INR', total_amount: { value: 21000, offset: 100 } });
+			expect(items[0].json).toMatchObject({
+				reference_id: 'reference-id-value',
+				status: 'captured',
+				currency: 'INR',
+				total_amount: { value: 21000, offset: 100 },
+			});
 		});
 
 		it('reports the On-Premises style lookup error of doc 56 with its code and details', async () => {
@@ -152,10 +206,18 @@ describe('Payment resource (India)', () => {
 			expect(error).toBeUndefined();
 			const [request] = sandbox.requestsTo('POST', `/${PHONE}/payments_refund`);
 			expect(request.body).toEqual(fixture('56-refund'));
-			expect(items[0].json).toEqual({ id: expect.stringMatching(/^rfnd_/), status: 'pending', speed_processed: 'normal' });
+			expect(items[0].json).toEqual({
+				id: expect.stringMatching(/^rfnd_/),
+				status: 'pending',
+				speed_processed: 'normal',
+			});
 			const lookup = await run('lookUp', order);
-			const transactions = lookup.items[0].json.transactions as Array<{ refunds?: Array<{ id: string; amount: unknown }> }>;
-			expect(transactions[1].refunds).toEqual([expect.objectContaining({ id: items[0].json.id, amount: { value: 100, offset: 100 } })]);
+			const transactions = lookup.items[0].json.transactions as Array<{
+				refunds?: Array<{ id: string; amount: unknown }>;
+			}>;
+			expect(transactions[1].refunds).toEqual([
+				expect.objectContaining({ id: items[0].json.id, amount: { value: 100, offset: 100 } }),
+			]);
 		});
 
 		it('converts rupees to paise and leaves speed out unless chosen', async () => {
@@ -169,8 +231,16 @@ describe('Payment resource (India)', () => {
 
 		it.each([
 			['lookUp', { ...order, referenceId: 'r'.repeat(36) }, 'Reference ID is too long: 36 characters, the limit is 35'],
-			['lookUp', { ...order, referenceId: 'order #1' }, 'Reference ID may only contain English letters, digits, underscores, dashes and dots; got "order #1"'],
-			['lookUp', { ...order, configurationName: 'p'.repeat(61) }, 'Payment Configuration is too long: 61 characters, the limit is 60'],
+			[
+				'lookUp',
+				{ ...order, referenceId: 'order #1' },
+				'Reference ID may only contain English letters, digits, underscores, dashes and dots; got "order #1"',
+			],
+			[
+				'lookUp',
+				{ ...order, configurationName: 'p'.repeat(61) },
+				'Payment Configuration is too long: 61 characters, the limit is 60',
+			],
 			['refund', { ...order, amount: 0 }, 'Amount must be a positive amount in rupees, e.g. 12.34; got "0"'],
 			['refund', { ...order, amount: 1.005 }, 'Amount can have at most 2 decimals (paise); got 1.005'],
 			['refund', { ...order, referenceId: 'a/b', amount: 1 }, 'Reference ID may only contain English letters'],
@@ -182,7 +252,11 @@ describe('Payment resource (India)', () => {
 		});
 
 		it('turns a refund Graph error into a NodeApiError with Meta code', async () => {
-			const { error } = await run('refund', { configurationName: 'payment-config-id', referenceId: 'BM345A-12', amount: 5 });
+			const { error } = await run('refund', {
+				configurationName: 'payment-config-id',
+				referenceId: 'BM345A-12',
+				amount: 5,
+			});
 			expect(error?.message).toBe('WhatsApp error 100: Invalid parameter');
 			expect(error?.description).toContain('is not captured');
 		});

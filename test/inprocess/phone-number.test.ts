@@ -46,7 +46,8 @@ describe('Phone Number resource through n8n-core', () => {
 		});
 
 		it('returns all numbers across 3 pages of cursors', async () => {
-			for (const id of ['106540352242924', '106540352242925', '106540352242926', '106540352242927']) addPhone(id, `+1 ${id}`);
+			for (const id of ['106540352242924', '106540352242925', '106540352242926', '106540352242927'])
+				addPhone(id, `+1 ${id}`);
 			sandbox.state.extra.set(PHONE_PAGE_SIZE_KEY, 2);
 			const { items, error } = await run('getAll', { returnAll: true });
 			expect(error).toBeUndefined();
@@ -79,11 +80,21 @@ describe('Phone Number resource through n8n-core', () => {
 		it('gets display number, verified name, quality rating, name status and more in one request', async () => {
 			const { items, error } = await run('get', {
 				phoneNumberId: { __rl: true, mode: 'list', value: SANDBOX_IDS.secondPhoneNumberId },
-				phoneNumberFields: ['display_phone_number', 'verified_name', 'quality_rating', 'name_status', 'code_verification_status', 'platform_type', 'status'],
+				phoneNumberFields: [
+					'display_phone_number',
+					'verified_name',
+					'quality_rating',
+					'name_status',
+					'code_verification_status',
+					'platform_type',
+					'status',
+				],
 			});
 			expect(error).toBeUndefined();
 			const [request] = sandbox.requestsTo('GET', `/${SANDBOX_IDS.secondPhoneNumberId}`);
-			expect(request.query.fields).toBe('display_phone_number,verified_name,quality_rating,name_status,code_verification_status,platform_type,status');
+			expect(request.query.fields).toBe(
+				'display_phone_number,verified_name,quality_rating,name_status,code_verification_status,platform_type,status',
+			);
 			expect(items[0].json).toEqual({
 				display_phone_number: '+1 555-078-3882',
 				verified_name: "Jasper's Market Support",
@@ -128,7 +139,10 @@ describe('Phone Number resource through n8n-core', () => {
 
 		it('follows doc 12 over doc 72: "en_US" is refused as language, nothing sent', async () => {
 			const guide = docFixture<{ language: string }>('account', '72-request-code-v20');
-			const { error } = await run('requestVerificationCode', { codeMethod: 'VOICE', codeLanguage: guide.body.language });
+			const { error } = await run('requestVerificationCode', {
+				codeMethod: 'VOICE',
+				codeLanguage: guide.body.language,
+			});
 			expect(error?.message).toBe('Language must be a two-character language code such as "en"; got "en_US" [item 0]');
 			expect(sandbox.requests).toHaveLength(0);
 		});
@@ -160,7 +174,10 @@ describe('Phone Number resource through n8n-core', () => {
 	describe('Register, deregister and PIN', () => {
 		it('registers with the documented bodies, with and without local storage (doc 54)', async () => {
 			const plain = docFixture<{ pin: string }>('account', '54-register-without-local-storage');
-			const local = docFixture<{ pin: string; data_localization_region: string }>('account', '54-register-with-local-storage');
+			const local = docFixture<{ pin: string; data_localization_region: string }>(
+				'account',
+				'54-register-with-local-storage',
+			);
 			const first = await run('register', { pin: plain.body.pin });
 			expect(first.error).toBeUndefined();
 			expect(first.items.map((item) => item.json)).toEqual([{ success: true }]);
@@ -168,11 +185,17 @@ describe('Phone Number resource through n8n-core', () => {
 			expect(second.error).toBeUndefined();
 			const bodies = sandbox.requestsTo('POST', `/${PHONE}/register`).map((r) => r.body);
 			expect(bodies).toEqual([plain.body, local.body]);
-			expect(phoneAccount(sandbox, PHONE).storage).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'CH' });
+			expect(phoneAccount(sandbox, PHONE).storage).toEqual({
+				status: 'IN_COUNTRY_STORAGE_ENABLED',
+				data_localization_region: 'CH',
+			});
 		});
 
 		it('registers a number migrating from On-Premises with its backup (docs 83, 28)', async () => {
-			const example = docFixture<{ pin: string; backup: { password: string; data: string } }>('account', '28-register-migration');
+			const example = docFixture<{ pin: string; backup: { password: string; data: string } }>(
+				'account',
+				'28-register-migration',
+			);
 			const { error } = await run('register', {
 				pin: example.body.pin,
 				registerOptions: { backupPassword: example.body.backup.password, backupData: example.body.backup.data },
@@ -195,12 +218,17 @@ describe('Phone Number resource through n8n-core', () => {
 		});
 
 		it('refuses a region outside the documented list and half a backup', async () => {
-			const region = await run('register', { pin: '123456', registerOptions: { dataLocalizationRegion: '={{ "US" }}' } });
+			const region = await run('register', {
+				pin: '123456',
+				registerOptions: { dataLocalizationRegion: '={{ "US" }}' },
+			});
 			expect(region.error?.message).toBe(
 				'Local Storage Region must be one of AU, ID, IN, JP, SG, KR, DE, CH, GB, BR, BH, ZA, AE, CA; got "US" [item 0]',
 			);
 			const backup = await run('register', { pin: '123456', registerOptions: { backupPassword: 'tacocat' } });
-			expect(backup.error?.message).toBe('Backup Data is required with Backup Password (On-Premises migration, doc 83) [item 0]');
+			expect(backup.error?.message).toBe(
+				'Backup Data is required with Backup Password (On-Premises migration, doc 83) [item 0]',
+			);
 			expect(sandbox.requests).toHaveLength(0);
 		});
 
@@ -259,7 +287,9 @@ describe('Phone Number resource through n8n-core', () => {
 			const disable = docFixture('account', '72-disable-local-storage');
 			const response = docFixture('account', '72-get-settings-response');
 			sandbox.state.phoneNumbers.get(PHONE)!.registered = false;
-			const enabled = await run('updateSettings', { phoneSettings: { localStorage: 'enabled', dataLocalizationRegion: 'BR' } });
+			const enabled = await run('updateSettings', {
+				phoneSettings: { localStorage: 'enabled', dataLocalizationRegion: 'BR' },
+			});
 			expect(enabled.error).toBeUndefined();
 			const settings = await run('getSettings');
 			expect(settings.error).toBeUndefined();
@@ -271,7 +301,9 @@ describe('Phone Number resource through n8n-core', () => {
 		});
 
 		it('reports the Graph refusal to change local storage on a registered number', async () => {
-			const { error } = await run('updateSettings', { phoneSettings: { localStorage: 'enabled', dataLocalizationRegion: 'IN' } });
+			const { error } = await run('updateSettings', {
+				phoneSettings: { localStorage: 'enabled', dataLocalizationRegion: 'IN' },
+			});
 			expect(error?.message).toBe('WhatsApp error 131009: Parameter value is not valid');
 			expect(error?.description).toContain('unregistered state');
 		});
@@ -279,8 +311,14 @@ describe('Phone Number resource through n8n-core', () => {
 		it.each([
 			[{}, 'Settings: add at least one setting to change [item 0]'],
 			[{ localStorage: 'enabled' }, 'Local Storage Region is required to enable local storage [item 0]'],
-			[{ localStorage: 'disabled', dataLocalizationRegion: 'DE' }, 'Local Storage Region cannot be set when disabling local storage [item 0]'],
-			[{ dataLocalizationRegion: 'DE' }, 'Local Storage Region is only used with Local Storage set to Enabled [item 0]'],
+			[
+				{ localStorage: 'disabled', dataLocalizationRegion: 'DE' },
+				'Local Storage Region cannot be set when disabling local storage [item 0]',
+			],
+			[
+				{ dataLocalizationRegion: 'DE' },
+				'Local Storage Region is only used with Local Storage set to Enabled [item 0]',
+			],
 		])('refuses settings %j before sending', async (phoneSettings, message) => {
 			const { error } = await run('updateSettings', { phoneSettings });
 			expect(error?.message).toBe(message);
@@ -289,7 +327,12 @@ describe('Phone Number resource through n8n-core', () => {
 	});
 
 	describe('Conversational components', () => {
-		const commands = { command: [{ commandName: 'tickets', commandDescription: 'Book flight tickets' }, { commandName: 'hotel', commandDescription: 'Book hotel' }] };
+		const commands = {
+			command: [
+				{ commandName: 'tickets', commandDescription: 'Book flight tickets' },
+				{ commandName: 'hotel', commandDescription: 'Book hotel' },
+			],
+		};
 		const prompts = { prompt: [{ text: 'Book a flight' }, { text: 'plan a vacation' }] };
 
 		it('sets welcome message, commands and ice breakers with the documented JSON body (doc 47)', async () => {
@@ -306,7 +349,10 @@ describe('Phone Number resource through n8n-core', () => {
 		});
 
 		it('reads them back with GET /{phone}?fields=conversational_automation (the syntax block of doc 47)', async () => {
-			const example = docFixture<{ conversational_automation: IDataObject }>('account', '47-conversational-components-response');
+			const example = docFixture<{ conversational_automation: IDataObject }>(
+				'account',
+				'47-conversational-components-response',
+			);
 			Object.assign(phoneAccount(sandbox, PHONE).conversational, example.body.conversational_automation);
 			const { items, error } = await run('getConversationalComponents');
 			expect(error).toBeUndefined();
@@ -318,7 +364,8 @@ describe('Phone Number resource through n8n-core', () => {
 		it('accepts commands and prompts as JSON from an expression', async () => {
 			const { error } = await run('setConversationalComponents', {
 				conversationalComponents: {
-					commandsJson: '={{ JSON.stringify([{ command_name: "imagine", command_description: "Create images using a text prompt" }]) }}',
+					commandsJson:
+						'={{ JSON.stringify([{ command_name: "imagine", command_description: "Create images using a text prompt" }]) }}',
 					promptsJson: '={{ ["Plan a trip"] }}',
 				},
 			});
@@ -331,23 +378,53 @@ describe('Phone Number resource through n8n-core', () => {
 
 		const many = (n: number, make: (i: number) => IDataObject) => Array.from({ length: n }, (_, i) => make(i));
 		it.each([
-			[{ commands: { command: many(31, (i) => ({ commandName: `c${i}`, commandDescription: 'd' })) } }, 'Commands has 31 commands, the limit is 30 [item 0]'],
-			[{ commands: { command: [{ commandName: 'x'.repeat(33), commandDescription: 'd' }] } }, 'Commands > Command 1 > Name is too long: 33 characters, the limit is 32 [item 0]'],
-			[{ commands: { command: [{ commandName: 'ok', commandDescription: 'y'.repeat(257) }] } }, 'Commands > Command 1 > Description is too long: 257 characters, the limit is 256 [item 0]'],
-			[{ commands: { command: [{ commandName: 'rocket🚀', commandDescription: 'd' }] } }, 'Commands > Command 1 > Name cannot contain emojis; got "rocket🚀" [item 0]'],
-			[{ commands: { command: [{ commandName: 'ok', commandDescription: '' }] } }, 'Commands > Command 1 > Description is required [item 0]'],
-			[{ prompts: { prompt: many(5, (i) => ({ text: `p${i}` })) } }, 'Ice Breakers has 5 ice breakers, the limit is 4 [item 0]'],
-			[{ prompts: { prompt: [{ text: 'z'.repeat(81) }] } }, 'Ice Breakers > Ice Breaker 1 is too long: 81 characters, the limit is 80 [item 0]'],
-			[{ prompts: { prompt: [{ text: 'Hi 👋' }] } }, 'Ice Breakers > Ice Breaker 1 cannot contain emojis; got "Hi 👋" [item 0]'],
+			[
+				{ commands: { command: many(31, (i) => ({ commandName: `c${i}`, commandDescription: 'd' })) } },
+				'Commands has 31 commands, the limit is 30 [item 0]',
+			],
+			[
+				{ commands: { command: [{ commandName: 'x'.repeat(33), commandDescription: 'd' }] } },
+				'Commands > Command 1 > Name is too long: 33 characters, the limit is 32 [item 0]',
+			],
+			[
+				{ commands: { command: [{ commandName: 'ok', commandDescription: 'y'.repeat(257) }] } },
+				'Commands > Command 1 > Description is too long: 257 characters, the limit is 256 [item 0]',
+			],
+			[
+				{ commands: { command: [{ commandName: 'rocket🚀', commandDescription: 'd' }] } },
+				'Commands > Command 1 > Name cannot contain emojis; got "rocket🚀" [item 0]',
+			],
+			[
+				{ commands: { command: [{ commandName: 'ok', commandDescription: '' }] } },
+				'Commands > Command 1 > Description is required [item 0]',
+			],
+			[
+				{ prompts: { prompt: many(5, (i) => ({ text: `p${i}` })) } },
+				'Ice Breakers has 5 ice breakers, the limit is 4 [item 0]',
+			],
+			[
+				{ prompts: { prompt: [{ text: 'z'.repeat(81) }] } },
+				'Ice Breakers > Ice Breaker 1 is too long: 81 characters, the limit is 80 [item 0]',
+			],
+			[
+				{ prompts: { prompt: [{ text: 'Hi 👋' }] } },
+				'Ice Breakers > Ice Breaker 1 cannot contain emojis; got "Hi 👋" [item 0]',
+			],
 			[{}, 'Components: add the welcome message setting, commands or ice breakers to set [item 0]'],
-			[{ prompts, promptsJson: '["a"]' }, 'Ice Breakers: use either Ice Breakers or Ice Breakers (JSON), not both [item 0]'],
+			[
+				{ prompts, promptsJson: '["a"]' },
+				'Ice Breakers: use either Ice Breakers or Ice Breakers (JSON), not both [item 0]',
+			],
 			[{ commandsJson: '[{"command_name": "x"' }, /^Commands is not valid JSON: .+ \[item 0\]$/],
-		])('refuses %#: documented limits checked before sending', async (conversationalComponents: IDataObject, message: string | RegExp) => {
-			const { error } = await run('setConversationalComponents', { conversationalComponents });
-			if (message instanceof RegExp) expect(error?.message).toMatch(message);
-			else expect(error?.message).toBe(message);
-			expect(sandbox.requests).toHaveLength(0);
-		});
+		])(
+			'refuses %#: documented limits checked before sending',
+			async (conversationalComponents: IDataObject, message: string | RegExp) => {
+				const { error } = await run('setConversationalComponents', { conversationalComponents });
+				if (message instanceof RegExp) expect(error?.message).toMatch(message);
+				else expect(error?.message).toBe(message);
+				expect(sandbox.requests).toHaveLength(0);
+			},
+		);
 
 		it('sends nothing for any item when one item is invalid', async () => {
 			const { error } = await run(
@@ -367,21 +444,64 @@ describe('Phone Number resource through n8n-core', () => {
 				headers: { authorization: `Bearer ${SANDBOX_IDS.token}`, 'content-type': 'application/json' },
 				body: JSON.stringify(body),
 			});
-			return { status: response.status, body: (await response.json()) as { error?: { code: number; error_data: { details: string } } } };
+			return {
+				status: response.status,
+				body: (await response.json()) as { error?: { code: number; error_data: { details: string } } },
+			};
 		};
 
 		it.each([
-			['/register', { messaging_product: 'whatsapp', pin: '12345' }, 131009, "Param pin must be a 6-digit PIN (got \"12345\")."],
+			[
+				'/register',
+				{ messaging_product: 'whatsapp', pin: '12345' },
+				131009,
+				'Param pin must be a 6-digit PIN (got "12345").',
+			],
 			['/register', { messaging_product: 'whatsapp' }, 131008, 'The parameter pin is required.'],
-			['/register', { messaging_product: 'whatsapp', pin: '123456', data_localization_region: 'US' }, 131009, 'Param data_localization_region must be one of'],
-			['/register', { messaging_product: 'whatsapp', pin: '123456', backup: { password: 'p' } }, 131008, "The parameter backup['data'] is required."],
+			[
+				'/register',
+				{ messaging_product: 'whatsapp', pin: '123456', data_localization_region: 'US' },
+				131009,
+				'Param data_localization_region must be one of',
+			],
+			[
+				'/register',
+				{ messaging_product: 'whatsapp', pin: '123456', backup: { password: 'p' } },
+				131008,
+				"The parameter backup['data'] is required.",
+			],
 			['', { pin: '123456', extra: true }, 100, 'Unexpected key "extra" on the request body.'],
-			['/settings', { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED' } }, 131008, "The parameter storage_configuration['data_localization_region'] is required."],
-			['/conversational_automation', { prompts: ['a', 'b', 'c', 'd', 'e'] }, 131009, 'Param prompts must contain at most 4 items (got 5).'],
-			['/conversational_automation', { commands: [{ command_name: 'x'.repeat(33), command_description: 'd' }] }, 100, "Param commands[0]['command_name'] must be at most 32 characters long."],
+			[
+				'/settings',
+				{ storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED' } },
+				131008,
+				"The parameter storage_configuration['data_localization_region'] is required.",
+			],
+			[
+				'/conversational_automation',
+				{ prompts: ['a', 'b', 'c', 'd', 'e'] },
+				131009,
+				'Param prompts must contain at most 4 items (got 5).',
+			],
+			[
+				'/conversational_automation',
+				{ commands: [{ command_name: 'x'.repeat(33), command_description: 'd' }] },
+				100,
+				"Param commands[0]['command_name'] must be at most 32 characters long.",
+			],
 			['/conversational_automation', { prompts: ['Hi 👋'] }, 131009, 'Param prompts[0] must not contain emojis.'],
-			['/whatsapp_business_profile', { messaging_product: 'whatsapp', vertical: 'INDUSTRY' }, 131009, 'Param vertical must be one of'],
-			['/whatsapp_business_profile', { messaging_product: 'whatsapp', websites: ['www.example.com'] }, 131009, 'Param websites[0] must include http:// or https://'],
+			[
+				'/whatsapp_business_profile',
+				{ messaging_product: 'whatsapp', vertical: 'INDUSTRY' },
+				131009,
+				'Param vertical must be one of',
+			],
+			[
+				'/whatsapp_business_profile',
+				{ messaging_product: 'whatsapp', websites: ['www.example.com'] },
+				131009,
+				'Param websites[0] must include http:// or https://',
+			],
 		])('POST /{phone}%s %j is refused with %i', async (suffix, body, code, details) => {
 			const answer = await post(`/${PHONE}${suffix}`, body);
 			expect(answer.status).toBe(400);
@@ -395,7 +515,10 @@ describe('Phone Number resource through n8n-core', () => {
 				{ method: 'POST', headers: { authorization: `Bearer ${SANDBOX_IDS.token}` } },
 			);
 			expect(response.status).toBe(200);
-			expect(phoneAccount(sandbox, PHONE).conversational).toMatchObject({ enable_welcome_message: true, prompts: ['Plan a trip'] });
+			expect(phoneAccount(sandbox, PHONE).conversational).toMatchObject({
+				enable_welcome_message: true,
+				prompts: ['Plan a trip'],
+			});
 		});
 	});
 });

@@ -18,7 +18,10 @@ const lastSent = () => sends().at(-1)!;
 const questionId = () => (lastSent().response as { messages: Array<{ id: string }> }).messages[0].id;
 
 interface ReplyButtons {
-	interactive: { body: { text: string }; action: { buttons: Array<{ type: string; reply: { id: string; title: string } }> } };
+	interactive: {
+		body: { text: string };
+		action: { buttons: Array<{ type: string; reply: { id: string; title: string } }> };
+	};
 }
 const buttons = () => (lastSent().body as ReplyButtons).interactive.action.buttons.map((button) => button.reply);
 
@@ -68,46 +71,62 @@ describe('Approval in the chat: reply buttons', () => {
 		const [approve, decline] = buttons();
 		const path = approve.id.slice('n8nwait|a|'.length);
 		expect(decline.id).toBe(`n8nwait|d|${path}`);
-		expect(path).toMatch(new RegExp(`^/webhook-waiting/${execution.id}/${WAITING_NODE_ID}\\?w=[A-Za-z0-9_-]{22}&signature=[0-9a-f]{64}$`));
+		expect(path).toMatch(
+			new RegExp(`^/webhook-waiting/${execution.id}/${WAITING_NODE_ID}\\?w=[A-Za-z0-9_-]{22}&signature=[0-9a-f]{64}$`),
+		);
 		expect(approve.id.length).toBeLessThanOrEqual(256);
 	});
 
 	it.each([
 		['Approve', true, 0],
 		['Decline', false, 1],
-	])('a tap on %s from the person, on that message, resumes with { data: { approved: %s } }', async (_label, approved, index) => {
-		const execution = await bed.n8n.run({ parameters: approvalInChat() });
-		const button = buttons()[index];
-		const reply = buttonReplyWebhook({ buttonId: button.id, title: button.title, contextId: questionId(), messageId: `wamid.REPLY${index}` });
+	])(
+		'a tap on %s from the person, on that message, resumes with { data: { approved: %s } }',
+		async (_label, approved, index) => {
+			const execution = await bed.n8n.run({ parameters: approvalInChat() });
+			const button = buttons()[index];
+			const reply = buttonReplyWebhook({
+				buttonId: button.id,
+				title: button.title,
+				contextId: questionId(),
+				messageId: `wamid.REPLY${index}`,
+			});
 
-		const delivered = await bed.n8n.deliver(reply, swallow);
-		expect(delivered.status).toBe(200);
-		// Swallowed: the reply resumed the execution and starts nothing itself.
-		expect(delivered.items).toBeUndefined();
+			const delivered = await bed.n8n.deliver(reply, swallow);
+			expect(delivered.status).toBe(200);
+			// Swallowed: the reply resumed the execution and starts nothing itself.
+			expect(delivered.items).toBeUndefined();
 
-		expect(bed.n8n.get(execution.id).status).toBe('success');
-		const [output] = bed.n8n.outputs(execution.id);
-		expect(output).toEqual([
-			{
-				json: {
-					data: { approved, respondedAt: expect.any(String) },
-					respondedVia: 'chat',
-					respondent: { waId: PERSON.waId, name: PERSON.name },
-					messageId: questionId(),
-					replyMessageId: `wamid.REPLY${index}`,
+			expect(bed.n8n.get(execution.id).status).toBe('success');
+			const [output] = bed.n8n.outputs(execution.id);
+			expect(output).toEqual([
+				{
+					json: {
+						data: { approved, respondedAt: expect.any(String) },
+						respondedVia: 'chat',
+						respondent: { waId: PERSON.waId, name: PERSON.name },
+						messageId: questionId(),
+						replyMessageId: `wamid.REPLY${index}`,
+					},
+					pairedItem: { item: 0 },
 				},
-				pairedItem: { item: 0 },
-			},
-		]);
-	});
+			]);
+		},
+	);
 
-	it('without Swallow, the reply also starts the trigger\'s workflow, marked with the execution it resumed', async () => {
+	it("without Swallow, the reply also starts the trigger's workflow, marked with the execution it resumed", async () => {
 		const execution = await bed.n8n.run({ parameters: approvalInChat() });
 		const [approve] = buttons();
-		const delivered = await bed.n8n.deliver(buttonReplyWebhook({ buttonId: approve.id, title: approve.title, contextId: questionId() }));
+		const delivered = await bed.n8n.deliver(
+			buttonReplyWebhook({ buttonId: approve.id, title: approve.title, contextId: questionId() }),
+		);
 		expect(bed.n8n.get(execution.id).status).toBe('success');
 		expect(delivered.items).toHaveLength(1);
-		expect(delivered.items![0].json).toMatchObject({ event: 'message', interactiveType: 'button_reply', resumedExecutionId: execution.id });
+		expect(delivered.items![0].json).toMatchObject({
+			event: 'message',
+			interactiveType: 'button_reply',
+			resumedExecutionId: execution.id,
+		});
 	});
 
 	it('a tap from another person does not resume; the reply is an ordinary event', async () => {
@@ -125,7 +144,10 @@ describe('Approval in the chat: reply buttons', () => {
 	it('the same button ID on another message does not resume', async () => {
 		const execution = await bed.n8n.run({ parameters: approvalInChat() });
 		const [approve] = buttons();
-		await bed.n8n.deliver(buttonReplyWebhook({ buttonId: approve.id, title: approve.title, contextId: 'wamid.SOMEOTHERMESSAGE' }), swallow);
+		await bed.n8n.deliver(
+			buttonReplyWebhook({ buttonId: approve.id, title: approve.title, contextId: 'wamid.SOMEOTHERMESSAGE' }),
+			swallow,
+		);
 		expect(bed.n8n.get(execution.id).status).toBe('waiting');
 	});
 
@@ -140,7 +162,12 @@ describe('Approval in the chat: reply buttons', () => {
 	it('a redelivered reply neither resumes twice nor starts the workflow', async () => {
 		const execution = await bed.n8n.run({ parameters: approvalInChat(), loop: true });
 		const [approve] = buttons();
-		const reply = buttonReplyWebhook({ buttonId: approve.id, title: approve.title, contextId: questionId(), messageId: 'wamid.REDELIVERED' });
+		const reply = buttonReplyWebhook({
+			buttonId: approve.id,
+			title: approve.title,
+			contextId: questionId(),
+			messageId: 'wamid.REDELIVERED',
+		});
 		await bed.n8n.deliver(reply, swallow);
 		// The loop asked again; the first question's reply, delivered again by Meta, must not answer the new one.
 		expect(sends()).toHaveLength(2);
@@ -152,9 +179,13 @@ describe('Approval in the chat: reply buttons', () => {
 	});
 
 	it('a button label over the reply button title limit fails naming the field, and nothing is sent', async () => {
-		const execution = await bed.n8n.run({ parameters: approvalInChat({ approvalType: 'double', disapproveLabel: 'No, cancel the refund now' }) });
+		const execution = await bed.n8n.run({
+			parameters: approvalInChat({ approvalType: 'double', disapproveLabel: 'No, cancel the refund now' }),
+		});
 		expect(execution.status).toBe('error');
-		expect(execution.data.resultData.error?.message).toBe('Decline Button Label is too long: 25 characters, the limit is 20 [item 0]');
+		expect(execution.data.resultData.error?.message).toBe(
+			'Decline Button Label is too long: 25 characters, the limit is 20 [item 0]',
+		);
 		expect(sends()).toHaveLength(0);
 	});
 
@@ -163,16 +194,21 @@ describe('Approval in the chat: reply buttons', () => {
 		const text = (lastSent().body as ReplyButtons).interactive.body.text;
 		const [question, link] = text.split('\n\n');
 		expect(question).toBe('Approve refund R-77 of $40?');
-		expect(`${link.split('?')[0]}`).toBe(`${bed.n8n.origin}${buttons()[0].id.slice('n8nwait|a|'.length).split('?')[0]}`);
+		expect(`${link.split('?')[0]}`).toBe(
+			`${bed.n8n.origin}${buttons()[0].id.slice('n8nwait|a|'.length).split('?')[0]}`,
+		);
 		expect((await bed.n8n.request('GET', link)).status).toBe(200);
 	});
 
 	it('when the trigger cannot reach n8n, the reply stays an ordinary event and the execution keeps waiting', async () => {
 		const execution = await bed.n8n.run({ parameters: approvalInChat() });
 		const [approve] = buttons();
-		const delivered = await bed.n8n.deliver(buttonReplyWebhook({ buttonId: approve.id, title: approve.title, contextId: questionId() }), {
-			parameters: { options: { waitingReplies: { settings: { swallow: true, baseUrl: 'http://127.0.0.1:9' } } } },
-		});
+		const delivered = await bed.n8n.deliver(
+			buttonReplyWebhook({ buttonId: approve.id, title: approve.title, contextId: questionId() }),
+			{
+				parameters: { options: { waitingReplies: { settings: { swallow: true, baseUrl: 'http://127.0.0.1:9' } } } },
+			},
+		);
 		expect(delivered.status).toBe(200);
 		expect(delivered.items).toHaveLength(1);
 		expect(bed.n8n.get(execution.id).status).toBe('waiting');
@@ -188,17 +224,20 @@ describe('Approval in the chat: reply buttons', () => {
 	});
 });
 
-describe('Free Text in the chat: the person\'s next text', () => {
+describe("Free Text in the chat: the person's next text", () => {
 	function callbackData(): string {
 		return String((lastSent().body as IDataObject).biz_opaque_callback_data);
 	}
 
 	/** Meta's "sent" status of the question, echoing its callback data, as the trigger receives it. */
 	async function questionSent(staticData: IDataObject, status = 'sent') {
-		return await bed.n8n.deliver(statusWebhook({ messageId: questionId(), recipient: PERSON.waId, status, callbackData: callbackData() }), {
-			...swallow,
-			staticData,
-		});
+		return await bed.n8n.deliver(
+			statusWebhook({ messageId: questionId(), recipient: PERSON.waId, status, callbackData: callbackData() }),
+			{
+				...swallow,
+				staticData,
+			},
+		);
 	}
 
 	it('sends the question as a text whose callback data tells the trigger about the wait', async () => {
@@ -222,7 +261,7 @@ describe('Free Text in the chat: the person\'s next text', () => {
 		expect(path).toMatch(new RegExp(`^/webhook-waiting/${execution.id}/${WAITING_NODE_ID}\\?w=`));
 	});
 
-	it('after the question\'s status, the person\'s next text resumes with { data: { text } }', async () => {
+	it("after the question's status, the person's next text resumes with { data: { text } }", async () => {
 		const execution = await bed.n8n.run({ parameters: freeTextInChat() });
 		const staticData: IDataObject = {};
 		const status = await questionSent(staticData);
@@ -262,9 +301,15 @@ describe('Free Text in the chat: the person\'s next text', () => {
 		const execution = await bed.n8n.run({ parameters: freeTextInChat() });
 		const staticData: IDataObject = {};
 		await questionSent(staticData);
-		const other = await bed.n8n.deliver(textWebhook({ text: 'Hi there', person: OTHER_PERSON }), { ...swallow, staticData });
+		const other = await bed.n8n.deliver(textWebhook({ text: 'Hi there', person: OTHER_PERSON }), {
+			...swallow,
+			staticData,
+		});
 		expect(other.items).toHaveLength(1);
-		const quoting = await bed.n8n.deliver(textWebhook({ text: 'About my order...', contextId: 'wamid.OLDERMESSAGE' }), { ...swallow, staticData });
+		const quoting = await bed.n8n.deliver(textWebhook({ text: 'About my order...', contextId: 'wamid.OLDERMESSAGE' }), {
+			...swallow,
+			staticData,
+		});
 		expect(quoting.items).toHaveLength(1);
 		expect(bed.n8n.get(execution.id).status).toBe('waiting');
 
@@ -272,7 +317,7 @@ describe('Free Text in the chat: the person\'s next text', () => {
 		expect(bed.n8n.outputs(execution.id)[0][0].json.data).toMatchObject({ text: 'All the best' });
 	});
 
-	it('without the question\'s status (the trigger never heard of the wait), a text changes nothing', async () => {
+	it("without the question's status (the trigger never heard of the wait), a text changes nothing", async () => {
 		const execution = await bed.n8n.run({ parameters: freeTextInChat() });
 		const delivered = await bed.n8n.deliver(textWebhook({ text: 'Hello?' }), { ...swallow, staticData: {} });
 		expect(delivered.items).toHaveLength(1);
@@ -291,7 +336,16 @@ describe('Free Text in the chat: the person\'s next text', () => {
 		const execution = await bed.n8n.run({ parameters: freeTextInChat() });
 		const path = callbackData().split('|')[3];
 		const answer = await bed.n8n.request('POST', `${bed.n8n.origin}${path}`, {
-			whatsAppReply: { kind: 'text', text: 'forged', from: OTHER_PERSON.waId, name: null, messageId: null, contextId: null, timestamp: null, phoneNumberId: SANDBOX_IDS.phoneNumberId },
+			whatsAppReply: {
+				kind: 'text',
+				text: 'forged',
+				from: OTHER_PERSON.waId,
+				name: null,
+				messageId: null,
+				contextId: null,
+				timestamp: null,
+				phoneNumberId: SANDBOX_IDS.phoneNumberId,
+			},
 		});
 		expect(answer.status).toBe(403);
 		expect(JSON.parse(answer.body)).toEqual({ resumed: false, reason: 'the reply comes from another person' });
@@ -299,7 +353,9 @@ describe('Free Text in the chat: the person\'s next text', () => {
 	});
 
 	it('Callback Data cannot be set with Free Text in the chat', async () => {
-		const execution = await bed.n8n.run({ parameters: { ...freeTextInChat(), messageOptions: { bizOpaqueCallbackData: 'campaign-7' } } });
+		const execution = await bed.n8n.run({
+			parameters: { ...freeTextInChat(), messageOptions: { bizOpaqueCallbackData: 'campaign-7' } },
+		});
 		expect(execution.data.resultData.error?.message).toBe(
 			'Callback Data cannot be set for Free Text answered in the chat: the node uses it to tell the WhatsApp Cloud Trigger about the wait [item 0]',
 		);
@@ -307,8 +363,12 @@ describe('Free Text in the chat: the person\'s next text', () => {
 	});
 
 	it('Also Offer the Link sends a CTA URL button instead, still answerable by text', async () => {
-		const execution = await bed.n8n.run({ parameters: freeTextInChat({ offerLink: true, messageButtonLabel: 'Answer here' }) });
-		const body = lastSent().body as IDataObject & { interactive: { type: string; action: { parameters: IDataObject } } };
+		const execution = await bed.n8n.run({
+			parameters: freeTextInChat({ offerLink: true, messageButtonLabel: 'Answer here' }),
+		});
+		const body = lastSent().body as IDataObject & {
+			interactive: { type: string; action: { parameters: IDataObject } };
+		};
 		expect(body.interactive.type).toBe('cta_url');
 		expect(body.interactive.action.parameters.display_text).toBe('Answer here');
 		expect(body.biz_opaque_callback_data).toMatch(/^n8nwait\|t\|/);

@@ -36,7 +36,10 @@ function questionId(): string {
 function signedUrl(executionId: string, query: Record<string, string>): string {
 	const url = new URL(`${bed.n8n.origin}/webhook-waiting/${executionId}/${WAITING_NODE_ID}`);
 	for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-	url.searchParams.set('signature', generateUrlSignature(prepareUrlForSigning(url), Container.get(InstanceSettings).hmacSignatureSecret));
+	url.searchParams.set(
+		'signature',
+		generateUrlSignature(prepareUrlForSigning(url), Container.get(InstanceSettings).hmacSignatureSecret),
+	);
 	return url.toString();
 }
 
@@ -142,7 +145,10 @@ describe('Send and Wait, answered through the link', () => {
 		expect(bed.n8n.get(execution.id).status).toBe('waiting');
 
 		await bed.n8n.request('POST', questionUrl(), new URLSearchParams({ text: 'Monday after 10am' }));
-		expect(bed.n8n.outputs(execution.id)[0][0].json).toMatchObject({ data: { text: 'Monday after 10am' }, respondedVia: 'link' });
+		expect(bed.n8n.outputs(execution.id)[0][0].json).toMatchObject({
+			data: { text: 'Monday after 10am' },
+			respondedVia: 'link',
+		});
 	});
 
 	describe('Custom Form', () => {
@@ -157,8 +163,16 @@ describe('Send and Wait, answered through the link', () => {
 							values: [
 								{ fieldLabel: 'Name', fieldType: 'text', requiredField: true },
 								{ fieldLabel: 'Quantity', fieldType: 'number' },
-								{ fieldLabel: 'Delivery', fieldType: 'radio', fieldOptions: { values: [{ option: 'Pick-up' }, { option: 'Courier' }] } },
-								{ fieldLabel: 'Extras', fieldType: 'checkbox', fieldOptions: { values: [{ option: 'Gift wrap' }, { option: 'Card' }] } },
+								{
+									fieldLabel: 'Delivery',
+									fieldType: 'radio',
+									fieldOptions: { values: [{ option: 'Pick-up' }, { option: 'Courier' }] },
+								},
+								{
+									fieldLabel: 'Extras',
+									fieldType: 'checkbox',
+									fieldOptions: { values: [{ option: 'Gift wrap' }, { option: 'Card' }] },
+								},
 								{ fieldType: 'hiddenField', fieldName: 'source', fieldValue: 'whatsapp' },
 							],
 						},
@@ -215,7 +229,9 @@ describe('Send and Wait, answered through the link', () => {
 		});
 
 		it('a form that cannot be shown fails the node before anything is sent', async () => {
-			const execution = await bed.n8n.run({ parameters: { ...form('json'), jsonOutput: '[{"fieldLabel": "CV", "fieldType": "file"}]' } });
+			const execution = await bed.n8n.run({
+				parameters: { ...form('json'), jsonOutput: '[{"fieldLabel": "CV", "fieldType": "file"}]' },
+			});
 			expect(execution.status).toBe('error');
 			expect(execution.data.resultData.error?.message).toBe(
 				'Form Fields: field 1 has type "file", which WhatsApp Cloud\'s Send and Wait does not offer; use one of checkbox, date, dropdown, email, hiddenField, number, password, radio, text, textarea [item 0]',
@@ -242,10 +258,16 @@ describe('Send and Wait, answered through the link', () => {
 			expect(bed.n8n.outputs(execution.id)).toHaveLength(1);
 		});
 
-		it('a correctly signed URL without this wait\'s token is refused by the node itself (403)', async () => {
+		it("a correctly signed URL without this wait's token is refused by the node itself (403)", async () => {
 			const execution = await bed.n8n.run({ parameters: approval() });
-			for (const query of [{}, { w: 'AAAAAAAAAAAAAAAAAAAAAA' }, { approved: 'true' }] as Array<Record<string, string>>) {
-				const answer = await bed.n8n.request('POST', signedUrl(execution.id, query), new URLSearchParams({ approved: 'true' }));
+			for (const query of [{}, { w: 'AAAAAAAAAAAAAAAAAAAAAA' }, { approved: 'true' }] as Array<
+				Record<string, string>
+			>) {
+				const answer = await bed.n8n.request(
+					'POST',
+					signedUrl(execution.id, query),
+					new URLSearchParams({ approved: 'true' }),
+				);
 				expect(answer.status).toBe(403);
 				expect(answer.body).toContain('This link is no longer valid');
 			}
@@ -262,7 +284,7 @@ describe('Send and Wait, answered through the link', () => {
 			expect(bed.n8n.outputs(execution.id)[0][0].json.data).toMatchObject({ approved: true });
 		});
 
-		it('when the node asks again (a loop), the first question\'s link no longer answers', async () => {
+		it("when the node asks again (a loop), the first question's link no longer answers", async () => {
 			const execution = await bed.n8n.run({ parameters: approval(), loop: true });
 			const first = questionUrl();
 			await bed.n8n.request('POST', first, new URLSearchParams({ approved: 'false' }));
@@ -284,7 +306,12 @@ describe('Send and Wait, answered through the link', () => {
 		it('after the interval the execution resumes with the input items unchanged', async () => {
 			const before = Date.now();
 			const execution = await bed.n8n.run({
-				parameters: { ...approval(), options: { limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 2, resumeUnit: 'hours' } } } },
+				parameters: {
+					...approval(),
+					options: {
+						limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 2, resumeUnit: 'hours' } },
+					},
+				},
 				items: [{ json: { orderId: 'A-1001', total: 120 } }],
 			});
 			const waitTill = execution.waitTill!.getTime();
@@ -293,24 +320,38 @@ describe('Send and Wait, answered through the link', () => {
 
 			await bed.n8n.timeOut(execution.id);
 			expect(bed.n8n.get(execution.id).status).toBe('success');
-			expect(bed.n8n.outputs(execution.id)).toEqual([[{ json: { orderId: 'A-1001', total: 120 }, pairedItem: { item: 0 } }]]);
+			expect(bed.n8n.outputs(execution.id)).toEqual([
+				[{ json: { orderId: 'A-1001', total: 120 }, pairedItem: { item: 0 } }],
+			]);
 			// The question's link is of no use afterwards.
-			expect((await bed.n8n.request('POST', questionUrl(), new URLSearchParams({ approved: 'true' }))).body).toBe('send-and-wait-no-action-required');
+			expect((await bed.n8n.request('POST', questionUrl(), new URLSearchParams({ approved: 'true' }))).body).toBe(
+				'send-and-wait-no-action-required',
+			);
 		});
 
 		it('at a date and time: the wait ends then; a date in the past is refused before sending', async () => {
 			const at = new Date(Date.now() + 3 * 86400_000);
 			const execution = await bed.n8n.run({
-				parameters: { ...approval(), options: { limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: at.toISOString() } } } },
+				parameters: {
+					...approval(),
+					options: { limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: at.toISOString() } } },
+				},
 			});
 			expect(execution.waitTill).toEqual(at);
 
 			bed.sandbox.reset();
 			const past = await bed.n8n.run({
-				parameters: { ...approval(), options: { limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: '2020-01-01T00:00:00Z' } } } },
+				parameters: {
+					...approval(),
+					options: {
+						limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: '2020-01-01T00:00:00Z' } },
+					},
+				},
 			});
 			expect(past.status).toBe('error');
-			expect(past.data.resultData.error?.message).toBe('Limit Wait Time > Max Date and Time is in the past (2020-01-01T00:00:00.000Z) [item 0]');
+			expect(past.data.resultData.error?.message).toBe(
+				'Limit Wait Time > Max Date and Time is in the past (2020-01-01T00:00:00.000Z) [item 0]',
+			);
 			expect(sends()).toHaveLength(0);
 		});
 	});
@@ -319,17 +360,21 @@ describe('Send and Wait, answered through the link', () => {
 		it('a question over the interactive body limit fails naming the field, and nothing is sent', async () => {
 			const execution = await bed.n8n.run({ parameters: { ...approval(), message: 'x'.repeat(1025) } });
 			expect(execution.status).toBe('error');
-			expect(execution.data.resultData.error?.message).toBe('Message is too long: 1025 characters, the limit is 1024 [item 0]');
+			expect(execution.data.resultData.error?.message).toBe(
+				'Message is too long: 1025 characters, the limit is 1024 [item 0]',
+			);
 			expect(sends()).toHaveLength(0);
 		});
 
 		it('a bad recipient fails like every send, and nothing is sent', async () => {
 			const execution = await bed.n8n.run({ parameters: { ...approval(), recipient: 'kerry' } });
-			expect(execution.data.resultData.error?.message).toMatch(/^Recipient must be a phone number .* got "kerry" \[item 0\]$/);
+			expect(execution.data.resultData.error?.message).toMatch(
+				/^Recipient must be a phone number .* got "kerry" \[item 0\]$/,
+			);
 			expect(sends()).toHaveLength(0);
 		});
 
-		it('a Graph error fails the node with Meta\'s code; with Continue On Fail it outputs the error and does not wait', async () => {
+		it("a Graph error fails the node with Meta's code; with Continue On Fail it outputs the error and does not wait", async () => {
 			bed.sandbox.injectError(131026, { path: /\/messages$/, times: 2, title: 'Message undeliverable' });
 			const failed = await bed.n8n.run({ parameters: approval() });
 			expect(failed.status).toBe('error');
@@ -338,7 +383,9 @@ describe('Send and Wait, answered through the link', () => {
 
 			const tolerant = await bed.n8n.run({ parameters: approval(), settings: { onError: 'continueRegularOutput' } });
 			expect(tolerant.status).toBe('success');
-			expect(bed.n8n.outputs(tolerant.id)).toEqual([[{ json: { error: expect.stringContaining('Message undeliverable') }, pairedItem: { item: 0 } }]]);
+			expect(bed.n8n.outputs(tolerant.id)).toEqual([
+				[{ json: { error: expect.stringContaining('Message undeliverable') }, pairedItem: { item: 0 } }],
+			]);
 		});
 	});
 

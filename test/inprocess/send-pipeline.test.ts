@@ -7,7 +7,15 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { RoutingNode } from 'n8n-core';
 
 import { sendOneMessage } from '../../nodes/WhatsAppCloud/send';
-import { ACTION_TYPE, loadedNodeType, registerNodeType, runAction, sandboxCredentials, TRIGGER_TYPE, type ActionRun } from '../harness/n8n';
+import {
+	ACTION_TYPE,
+	loadedNodeType,
+	registerNodeType,
+	runAction,
+	sandboxCredentials,
+	TRIGGER_TYPE,
+	type ActionRun,
+} from '../harness/n8n';
 import { createSandbox, SANDBOX_IDS, type GraphSandbox } from '../sandbox';
 import { useMessageSandbox } from './messageCases';
 import { graphError } from '../sandbox/graphError';
@@ -30,16 +38,29 @@ describe('the send pipeline through n8n-core', () => {
 	let sandbox: GraphSandbox;
 	beforeEach(() => (sandbox = api.sandbox));
 
-	async function sendText(input: INodeExecutionData[], options: { settings?: Partial<INode>; messageOptions?: IDataObject; fields?: IDataObject } = {}): Promise<ActionRun> {
+	async function sendText(
+		input: INodeExecutionData[],
+		options: { settings?: Partial<INode>; messageOptions?: IDataObject; fields?: IDataObject } = {},
+	): Promise<ActionRun> {
 		const { settings, messageOptions, fields } = options;
-		return await api.send('sendText', { textBody: '={{ $json.text }}', ...fields }, { items: input, recipient: (fields?.recipient as string | undefined) ?? '={{ $json.to }}', messageOptions, settings });
+		return await api.send(
+			'sendText',
+			{ textBody: '={{ $json.text }}', ...fields },
+			{
+				items: input,
+				recipient: (fields?.recipient as string | undefined) ?? '={{ $json.to }}',
+				messageOptions,
+				settings,
+			},
+		);
 	}
 
 	/** The first `times` sends to `to` meet `fault`; everything else is answered as Graph would. */
 	function faultFor(to: string, fault: RequestFault, times = 1): void {
 		let left = times;
 		sandbox.setFaultHook(({ method, path, json }) => {
-			if (method !== 'POST' || path !== MESSAGES_PATH || (json as { to?: string })?.to !== to || left <= 0) return undefined;
+			if (method !== 'POST' || path !== MESSAGES_PATH || (json as { to?: string })?.to !== to || left <= 0)
+				return undefined;
 			left--;
 			return fault;
 		});
@@ -57,7 +78,18 @@ describe('the send pipeline through n8n-core', () => {
 			['131056 (pair rate limit)', refusal(400, 131056, '(Business Account, Consumer Account) pair rate limit hit')],
 			['80007 (account rate limit)', refusal(400, 80007, 'Rate limit issues', { 'Retry-After': '0' })],
 			['4 (app rate limit)', refusal(400, 4, 'API Too Many Calls', { 'Retry-After': '0' })],
-			['HTTP 429 without a Graph error', { process: false, answer: { status: 429, body: 'Too Many Requests', contentType: 'text/plain', headers: { 'Retry-After': '0' } } }],
+			[
+				'HTTP 429 without a Graph error',
+				{
+					process: false,
+					answer: {
+						status: 429,
+						body: 'Too Many Requests',
+						contentType: 'text/plain',
+						headers: { 'Retry-After': '0' },
+					},
+				},
+			],
 			['133004 (transient, HTTP 503)', refusal(503, 133004, 'Server Temporarily Unavailable', { 'Retry-After': '0' })],
 			['2 (transient, HTTP 503)', refusal(503, 2, 'API Service', { 'Retry-After': '0' })],
 		] as Array<[string, RequestFault]>)('%s', async (_name, fault) => {
@@ -90,17 +122,46 @@ describe('the send pipeline through n8n-core', () => {
 
 	describe('never sends again what Meta refused for good, or what it may have accepted', () => {
 		it.each([
-			['131047 (re-engagement)', refusal(400, 131047, 'Re-engagement message'), 'WhatsApp error 131047: Re-engagement message', false],
-			['131049 (retry only much later)', refusal(400, 131049, 'Meta chose not to deliver.'), 'WhatsApp error 131049: Meta chose not to deliver.', false],
-			['100 (invalid parameter)', refusal(400, 100, 'Invalid parameter'), 'WhatsApp error 100: Invalid parameter', false],
-			['131000 (unknown outcome, HTTP 500)', refusal(500, 131000, 'Something went wrong'), 'May have been sent: WhatsApp error 131000: Something went wrong', true],
-			['HTTP 503 without a Graph error', { process: false, answer: { status: 503, body: 'Service Unavailable', contentType: 'text/plain' } }, 'May have been sent: WhatsApp request failed with HTTP 503', true],
+			[
+				'131047 (re-engagement)',
+				refusal(400, 131047, 'Re-engagement message'),
+				'WhatsApp error 131047: Re-engagement message',
+				false,
+			],
+			[
+				'131049 (retry only much later)',
+				refusal(400, 131049, 'Meta chose not to deliver.'),
+				'WhatsApp error 131049: Meta chose not to deliver.',
+				false,
+			],
+			[
+				'100 (invalid parameter)',
+				refusal(400, 100, 'Invalid parameter'),
+				'WhatsApp error 100: Invalid parameter',
+				false,
+			],
+			[
+				'131000 (unknown outcome, HTTP 500)',
+				refusal(500, 131000, 'Something went wrong'),
+				'May have been sent: WhatsApp error 131000: Something went wrong',
+				true,
+			],
+			[
+				'HTTP 503 without a Graph error',
+				{ process: false, answer: { status: 503, body: 'Service Unavailable', contentType: 'text/plain' } },
+				'May have been sent: WhatsApp request failed with HTTP 503',
+				true,
+			],
 		] as Array<[string, RequestFault, string, boolean]>)('%s', async (_name, fault, message, maybeSent) => {
 			faultFor(recipient(1), fault, 10);
 			const run = await sendText(items(3), { settings: continueOnFail });
 			expect(run.error).toBeUndefined();
 			expect(sendsTo(recipient(1))).toHaveLength(1);
-			expect(run.items.map((item) => item.json.messageId ?? item.json.error)).toEqual([expect.stringMatching(/^wamid\./), message, expect.stringMatching(/^wamid\./)]);
+			expect(run.items.map((item) => item.json.messageId ?? item.json.error)).toEqual([
+				expect.stringMatching(/^wamid\./),
+				message,
+				expect.stringMatching(/^wamid\./),
+			]);
 			expect((run.items[1].json.details as IDataObject).maybeSent).toBe(maybeSent ? true : undefined);
 			expect(run.items[1].pairedItem).toEqual({ item: 1 });
 		});
@@ -124,11 +185,14 @@ describe('the send pipeline through n8n-core', () => {
 	}, 30_000);
 
 	describe('all or nothing', () => {
-		const withBadItem7 = () => items(10).map((item, i) => (i === 7 ? { json: { ...item.json, text: 'x'.repeat(4097) } } : item));
+		const withBadItem7 = () =>
+			items(10).map((item, i) => (i === 7 ? { json: { ...item.json, text: 'x'.repeat(4097) } } : item));
 
 		it('a bad item 7 of 10 sends nothing, and the error names it', async () => {
 			const run = await sendText(withBadItem7());
-			expect(run.error?.message).toBe('Nothing was sent: item 7 has invalid input (Text is too long: 4097 characters, the limit is 4096)');
+			expect(run.error?.message).toBe(
+				'Nothing was sent: item 7 has invalid input (Text is too long: 4097 characters, the limit is 4096)',
+			);
 			expect(run.error?.context?.itemIndex).toBe(7);
 			expect(run.error?.name).toBe('NodeOperationError');
 			expect(sandbox.requests).toHaveLength(0);
@@ -164,19 +228,29 @@ describe('the send pipeline through n8n-core', () => {
 			['Text', { textBody: '={{ $json.nested.text }}' }],
 			['Options > Callback Data', { messageOptions: { bizOpaqueCallbackData: '={{ $json.nested.text }}' } }],
 			['Sender Phone Number', { phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.nested.phone }}' } }],
-		])('an expression error in %s of one item fails the run before anything is sent, or only that item', async (_field, fields) => {
-			const input = items(5).map((item, i) =>
-				i === 3 ? { json: {} } : { json: { ...item.json, nested: { to: item.json.to, text: item.json.text, phone: SANDBOX_IDS.phoneNumberId } } },
-			);
-			const failed = await sendText(input, { fields });
-			expect(failed.error?.message).toMatch(/^Nothing was sent: item 3 has invalid input \(.+\)$/);
-			expect(sandbox.requests).toHaveLength(0);
+		])(
+			'an expression error in %s of one item fails the run before anything is sent, or only that item',
+			async (_field, fields) => {
+				const input = items(5).map((item, i) =>
+					i === 3
+						? { json: {} }
+						: {
+								json: {
+									...item.json,
+									nested: { to: item.json.to, text: item.json.text, phone: SANDBOX_IDS.phoneNumberId },
+								},
+							},
+				);
+				const failed = await sendText(input, { fields });
+				expect(failed.error?.message).toMatch(/^Nothing was sent: item 3 has invalid input \(.+\)$/);
+				expect(sandbox.requests).toHaveLength(0);
 
-			const run = await sendText(input, { fields, settings: continueOnFail });
-			expect(run.error).toBeUndefined();
-			expect(run.items.map((item) => item.json.error === undefined)).toEqual([true, true, true, false, true]);
-			expect(sandbox.traffic.accepted()).toBe(4);
-		});
+				const run = await sendText(input, { fields, settings: continueOnFail });
+				expect(run.error).toBeUndefined();
+				expect(run.items.map((item) => item.json.error === undefined)).toEqual([true, true, true, false, true]);
+				expect(sandbox.traffic.accepted()).toBe(4);
+			},
+		);
 	});
 
 	it('stops at a failure once sending began, and says which messages Meta had already accepted', async () => {
@@ -193,7 +267,9 @@ describe('the send pipeline through n8n-core', () => {
 	});
 
 	it("backs off a recipient under Meta's pair rate limit (131056) and keeps sending to the others, each recipient's messages in input order", async () => {
-		const input = [recipient(0), recipient(1), recipient(0), recipient(2)].map((to, i) => ({ json: { to, text: `message ${i}` } }));
+		const input = [recipient(0), recipient(1), recipient(0), recipient(2)].map((to, i) => ({
+			json: { to, text: `message ${i}` },
+		}));
 		faultFor(recipient(0), refusal(400, 131056, '(Business Account, Consumer Account) pair rate limit hit'));
 		const run = await sendText(input);
 		expect(run.error).toBeUndefined();
@@ -230,7 +306,10 @@ describe('the harness loads node types as n8n 2.41 does', () => {
 			const routed = await runAction({ credentials, parameters: { resource: 'phoneNumber', operation: 'get' } });
 			expect(routed.error).toBeUndefined();
 			expect(runNode).toHaveBeenCalledTimes(1);
-			const sent = await runAction({ credentials, parameters: { resource: 'message', operation: 'sendText', recipient: '+16505551234', textBody: 'hi' } });
+			const sent = await runAction({
+				credentials,
+				parameters: { resource: 'message', operation: 'sendText', recipient: '+16505551234', textBody: 'hi' },
+			});
 			expect(sent.error).toBeUndefined();
 			expect(runNode).toHaveBeenCalledTimes(1);
 		} finally {
@@ -258,8 +337,17 @@ describe('sendOneMessage (for operations that send one message of their own, e.g
 		async execute(this: IExecuteFunctions) {
 			const out: INodeExecutionData[] = [];
 			for (const [itemIndex, item] of this.getInputData().entries()) {
-				const body = { messaging_product: 'whatsapp', recipient_type: 'individual', to: item.json.to, type: 'text', text: { body: item.json.text } };
-				out.push({ json: await sendOneMessage(this, itemIndex, { phoneNumberId: SANDBOX_IDS.phoneNumberId, body }), pairedItem: { item: itemIndex } });
+				const body = {
+					messaging_product: 'whatsapp',
+					recipient_type: 'individual',
+					to: item.json.to,
+					type: 'text',
+					text: { body: item.json.text },
+				};
+				out.push({
+					json: await sendOneMessage(this, itemIndex, { phoneNumberId: SANDBOX_IDS.phoneNumberId, body }),
+					pairedItem: { item: itemIndex },
+				});
 			}
 			return [out];
 		},

@@ -28,7 +28,11 @@ beforeAll(async () => {
 			const run = callTriggerWebhook({
 				parameters: { verifyToken: 'simulator-token', options: triggerOptions },
 				credentials: sandboxCredentials(sandbox.baseUrl),
-				call: { webhookName: 'default', headers: req.headers as Record<string, string>, rawBody: Buffer.concat(chunks) },
+				call: {
+					webhookName: 'default',
+					headers: req.headers as Record<string, string>,
+					rawBody: Buffer.concat(chunks),
+				},
 				onAnswer: (answer) => res.writeHead(answer.status ?? 500).end(JSON.stringify(answer.responseBody ?? '')),
 			});
 			emitted.push(run.then((result) => result.items));
@@ -53,8 +57,19 @@ beforeEach(() => {
 const auth = { authorization: `Bearer ${SANDBOX_IDS.token}`, 'content-type': 'application/json' };
 
 async function simulate(kind: string, input: Record<string, unknown>) {
-	const response = await fetch(`${sandbox.baseUrl}/_simulate/${kind}`, { method: 'POST', headers: auth, body: JSON.stringify({ url: triggerUrl, ...input }) });
-	return { status: response.status, body: (await response.json()) as { delivered?: { status: number }; payload?: unknown; error?: { error_data?: { details: string } } } };
+	const response = await fetch(`${sandbox.baseUrl}/_simulate/${kind}`, {
+		method: 'POST',
+		headers: auth,
+		body: JSON.stringify({ url: triggerUrl, ...input }),
+	});
+	return {
+		status: response.status,
+		body: (await response.json()) as {
+			delivered?: { status: number };
+			payload?: unknown;
+			error?: { error_data?: { details: string } };
+		},
+	};
 }
 
 /** What the trigger handed to the workflow for the one delivery made so far. */
@@ -67,7 +82,13 @@ async function sendText(to: string): Promise<string> {
 	const response = await fetch(`${sandbox.baseUrl}/v22.0/${SANDBOX_IDS.phoneNumberId}/messages`, {
 		method: 'POST',
 		headers: auth,
-		body: JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'text', text: { body: 'Your order shipped' } }),
+		body: JSON.stringify({
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			to,
+			type: 'text',
+			text: { body: 'Your order shipped' },
+		}),
 	});
 	return ((await response.json()) as { messages: Array<{ id: string }> }).messages[0].id;
 }
@@ -103,7 +124,11 @@ describe('inbound simulator → WhatsApp Cloud Trigger', () => {
 		await sendText('16505550100');
 		await simulate('status', { status: 'failed' });
 		const [item] = await items();
-		expect(item.json).toMatchObject({ event: 'status', type: 'failed', errors: [{ code: 131047, title: 'Re-engagement message' }] });
+		expect(item.json).toMatchObject({
+			event: 'status',
+			type: 'failed',
+			errors: [{ code: 131047, title: 'Re-engagement message' }],
+		});
 	});
 
 	it('delivers a reply-button answer as a reply to the given message', async () => {
@@ -122,7 +147,11 @@ describe('inbound simulator → WhatsApp Cloud Trigger', () => {
 		const sentId = await sendText('16505551234');
 		await simulate('button', { text: 'Stop', id: 'STOP' });
 		const [item] = await items();
-		expect(item.json).toMatchObject({ type: 'button', replyToMessageId: sentId, message: { button: { text: 'Stop', payload: 'STOP' } } });
+		expect(item.json).toMatchObject({
+			type: 'button',
+			replyToMessageId: sentId,
+			message: { button: { text: 'Stop', payload: 'STOP' } },
+		});
 	});
 
 	it('delivers a list answer', async () => {
@@ -138,7 +167,10 @@ describe('inbound simulator → WhatsApp Cloud Trigger', () => {
 		triggerOptions = { downloadMedia: true };
 		await simulate('image', { text: 'My receipt' });
 		const [item] = await items();
-		expect(item.json).toMatchObject({ type: 'image', message: { image: { caption: 'My receipt', mime_type: 'image/png' } } });
+		expect(item.json).toMatchObject({
+			type: 'image',
+			message: { image: { caption: 'My receipt', mime_type: 'image/png' } },
+		});
 		expect(item.json.mediaError).toBeUndefined();
 		expect(item.binary?.data?.mimeType).toBe('image/png');
 		expect(Buffer.from(item.binary!.data.data, 'base64')).toEqual(SIMULATED_IMAGE);
@@ -153,14 +185,21 @@ describe('inbound simulator → WhatsApp Cloud Trigger', () => {
 
 	it('refuses what it cannot simulate with the reason', async () => {
 		expect((await simulate('video', {})).body.error?.error_data?.details).toMatch(/Unknown kind "video"/);
-		expect((await simulate('message', { url: 'localhost:5678' })).body.error?.error_data?.details).toMatch(/url must be/);
-		expect((await simulate('status', {})).body.error?.error_data?.details).toMatch(/No message has been sent through the sandbox yet/);
+		expect((await simulate('message', { url: 'localhost:5678' })).body.error?.error_data?.details).toMatch(
+			/url must be/,
+		);
+		expect((await simulate('status', {})).body.error?.error_data?.details).toMatch(
+			/No message has been sent through the sandbox yet/,
+		);
 		expect((await simulate('message', { phoneNumberId: '999' })).status).toBe(400);
 		expect(emitted).toHaveLength(0);
 	});
 
 	it('needs the sandbox access token, like every sandbox route', async () => {
-		const response = await fetch(`${sandbox.baseUrl}/_simulate/message`, { method: 'POST', body: JSON.stringify({ url: triggerUrl }) });
+		const response = await fetch(`${sandbox.baseUrl}/_simulate/message`, {
+			method: 'POST',
+			body: JSON.stringify({ url: triggerUrl }),
+		});
 		expect(response.status).toBe(401);
 	});
 
@@ -175,7 +214,11 @@ describe('inbound simulator → WhatsApp Cloud Trigger', () => {
 function shape(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(shape);
 	if (typeof value === 'object' && value !== null) {
-		return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+		return Object.fromEntries(
+			Object.entries(value)
+				.map(([key, inner]) => [key, shape(inner)])
+				.sort(([a], [b]) => String(a).localeCompare(String(b))),
+		);
 	}
 	return '·';
 }
@@ -199,7 +242,9 @@ describe('simulated webhooks have the shape of the documented examples (doc 61)'
 	});
 
 	it('location is shaped like doc 61 plus the `type` every other inbound message carries', () => {
-		const expected = documented('61-location-messages') as { entry: Array<{ changes: Array<{ value: { messages: Array<Record<string, unknown>> } }> }> };
+		const expected = documented('61-location-messages') as {
+			entry: Array<{ changes: Array<{ value: { messages: Array<Record<string, unknown>> } }> }>;
+		};
 		expected.entry[0].changes[0].value.messages[0].type = '·';
 		expect(shape(simulatedWebhook(sandbox, 'location', { url: triggerUrl }))).toEqual(shape(expected));
 	});

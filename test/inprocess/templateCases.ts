@@ -27,7 +27,8 @@ export function asSent(documented: Record<string, unknown>): Body {
 				component.index = String(component.index);
 				component.sub_type = String(component.sub_type).toLowerCase();
 			}
-			if (component.type === 'carousel') for (const card of component.cards as IDataObject[]) fix(card.components as IDataObject[]);
+			if (component.type === 'carousel')
+				for (const card of component.cards as IDataObject[]) fix(card.components as IDataObject[]);
 		}
 	};
 	fix(body.template.components);
@@ -77,7 +78,12 @@ const ORDER_FORM_49: IDataObject = {
 		],
 	},
 	orderDetailsTax: 10000,
-	orderDetailsOrderOptions: { shipping: 20000, discount: 15000, discountDescription: 'Additional 10% off', expiration: '1726627150' },
+	orderDetailsOrderOptions: {
+		shipping: 20000,
+		discount: 15000,
+		discountDescription: 'Additional 10% off',
+		expiration: '1726627150',
+	},
 	templateShippingAddresses: {
 		address: [
 			{
@@ -165,7 +171,12 @@ export const TEMPLATE_CASES: TemplateCase[] = [
 			'button:1:payload': 'PAYLOAD',
 		},
 	},
-	{ fixture: '42-authentication-otp', kind: 'authentication OTP', template: 'verification_code', values: { otp: 'J$FpnYnP' } },
+	{
+		fixture: '42-authentication-otp',
+		kind: 'authentication OTP',
+		template: 'verification_code',
+		values: { otp: 'J$FpnYnP' },
+	},
 	{
 		fixture: '24-mpm',
 		kind: 'multi-product (MPM)',
@@ -233,13 +244,21 @@ export const TEMPLATE_CASES: TemplateCase[] = [
 		fixture: '19-product-card-carousel',
 		kind: 'product card carousel',
 		template: 'carousel_template_product_cards_v1',
-		values: { 'body:1': 'Pablo', ...productCard(0, 'vrpj01fvwp'), ...productCard(1, 'va2l5ioeat'), ...productCard(2, 'sqpjv0mgde') },
+		values: {
+			'body:1': 'Pablo',
+			...productCard(0, 'vrpj01fvwp'),
+			...productCard(1, 'va2l5ioeat'),
+			...productCard(2, 'sqpjv0mgde'),
+		},
 	},
 	{
 		fixture: '67-flow',
 		kind: 'flow',
 		template: 'example_template_name',
-		values: { 'button:0:flow_token': 'FLOW_TOKEN', 'button:0:flow_action_data': '{"product_name":"name","product_price":100}' },
+		values: {
+			'button:0:flow_token': 'FLOW_TOKEN',
+			'button:0:flow_action_data': '{"product_name":"name","product_price":100}',
+		},
 	},
 	{
 		fixture: '49-checkout-button',
@@ -334,7 +353,9 @@ export function templateParameters(c: TemplateCase, store: TemplateStore, to: st
 		resource: 'message',
 		operation: 'sendTemplate',
 		recipient: to,
-		template: c.byName ? { __rl: true, mode: 'name', value: c.template } : { __rl: true, mode: 'list', value: stored.id },
+		template: c.byName
+			? { __rl: true, mode: 'name', value: c.template }
+			: { __rl: true, mode: 'list', value: stored.id },
 		...(c.byName ? { templateLanguage: c.language } : {}),
 		templateInput: 'form',
 		templateVariables: {

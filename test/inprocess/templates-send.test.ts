@@ -4,7 +4,13 @@ import { docFixture } from '../helpers';
 import { runAction, sandboxCredentials } from '../harness/n8n';
 import { createSandbox, GraphSandbox, ROUTE_MODULES, SANDBOX_IDS } from '../sandbox';
 import { templateStore } from '../sandbox/templateStore';
-import { asSent, TEMPLATE_CASES as CASES, templateParameters, type Body, type TemplateCase as Case } from './templateCases';
+import {
+	asSent,
+	TEMPLATE_CASES as CASES,
+	templateParameters,
+	type Body,
+	type TemplateCase as Case,
+} from './templateCases';
 
 const MESSAGES_PATH = `/${SANDBOX_IDS.phoneNumberId}/messages`;
 
@@ -56,13 +62,23 @@ describe('Send Template through n8n-core, one documented example per template ki
 	it('uploads binary data for a media header and sends the media ID', async () => {
 		const item: INodeExecutionData = {
 			json: {},
-			binary: { data: { data: Buffer.from('%PDF-1.4 test').toString('base64'), mimeType: 'application/pdf', fileName: 'invoice.pdf' } },
+			binary: {
+				data: {
+					data: Buffer.from('%PDF-1.4 test').toString('base64'),
+					mimeType: 'application/pdf',
+					fileName: 'invoice.pdf',
+				},
+			},
 		};
 		const { error } = await runAction({
 			credentials,
 			items: [item],
 			parameters: parameters(
-				{ fixture: '', template: 'invoice_document', values: { 'header:document': 'data', 'header:document:filename': 'invoice.pdf', 'body:1': 'INV-7' } },
+				{
+					fixture: '',
+					template: 'invoice_document',
+					values: { 'header:document': 'data', 'header:document:filename': 'invoice.pdf', 'body:1': 'INV-7' },
+				},
 				'+16505551234',
 			),
 		});
@@ -86,21 +102,35 @@ describe('Send Template through n8n-core, one documented example per template ki
 				{
 					fixture: '',
 					template: 'order_delivery_update',
-					values: { 'header:location:latitude': '1', 'header:location:longitude': '2', 'body:1': '={{ $json.name }}', 'body:2': '7' },
+					values: {
+						'header:location:latitude': '1',
+						'header:location:longitude': '2',
+						'body:1': '={{ $json.name }}',
+						'body:2': '7',
+					},
 				},
 				'+16505551234',
 			),
 		});
 		expect(error).toBeUndefined();
 		expect(sandbox.requestsTo('GET', `/${stored.id}`)).toHaveLength(1);
-		const names = sandbox.requestsTo('POST', MESSAGES_PATH).map((r) => ((r.body as Body).template.components![1].parameters as IDataObject[])[0].text);
+		const names = sandbox
+			.requestsTo('POST', MESSAGES_PATH)
+			.map((r) => ((r.body as Body).template.components![1].parameters as IDataObject[])[0].text);
 		expect(names.sort()).toEqual(['A', 'B', 'C']);
 	});
 
 	describe("the template's account: Template Options, then the old top-level field of saved workflows, then the credential", () => {
 		const byName = (extra: IDataObject) =>
 			parameters(
-				{ fixture: '', template: 'order_confirmation', language: 'es', byName: true, values: { 'body:1': 'Pablo', 'body:2': '1234' }, extra },
+				{
+					fixture: '',
+					template: 'order_confirmation',
+					language: 'es',
+					byName: true,
+					values: { 'body:1': 'Pablo', 'body:2': '1234' },
+					extra,
+				},
 				'+16505551234',
 			);
 		const noCredentialWaba = () => sandboxCredentials(sandbox.baseUrl, { businessAccountId: '' });
@@ -117,7 +147,10 @@ describe('Send Template through n8n-core, one documented example per template ki
 		});
 
 		it('still reads the WABA ID a saved workflow keeps in the old top-level field', async () => {
-			const { error } = await runAction({ credentials: noCredentialWaba(), parameters: byName({ businessAccountId: SANDBOX_IDS.businessAccountId }) });
+			const { error } = await runAction({
+				credentials: noCredentialWaba(),
+				parameters: byName({ businessAccountId: SANDBOX_IDS.businessAccountId }),
+			});
 			expect(error).toBeUndefined();
 			expect(listed()).toHaveLength(1);
 			expect(sandbox.requestsTo('POST', MESSAGES_PATH)).toHaveLength(1);
@@ -126,7 +159,10 @@ describe('Send Template through n8n-core, one documented example per template ki
 		it('prefers Template Options over the old field', async () => {
 			const { error } = await runAction({
 				credentials: noCredentialWaba(),
-				parameters: byName({ businessAccountId: '999', templateOptions: { businessAccountId: SANDBOX_IDS.businessAccountId } }),
+				parameters: byName({
+					businessAccountId: '999',
+					templateOptions: { businessAccountId: SANDBOX_IDS.businessAccountId },
+				}),
 			});
 			expect(error).toBeUndefined();
 			expect(sandbox.requestsTo('GET', '/999/message_templates')).toHaveLength(0);
@@ -134,7 +170,10 @@ describe('Send Template through n8n-core, one documented example per template ki
 		});
 
 		it('refuses a WABA ID that is not a Graph ID', async () => {
-			const { error } = await runAction({ credentials, parameters: byName({ templateOptions: { businessAccountId: 'my-waba' } }) });
+			const { error } = await runAction({
+				credentials,
+				parameters: byName({ templateOptions: { businessAccountId: 'my-waba' } }),
+			});
 			expect(error?.message).toBe('WhatsApp Business Account ID must be a numeric Graph ID; got "my-waba" [item 0]');
 			expect(sandbox.requests).toHaveLength(0);
 		});
@@ -149,7 +188,10 @@ describe('Send Template through n8n-core, one documented example per template ki
 		}
 
 		it('refuses a paused template', async () => {
-			await expectRefused({ fixture: '', template: 'seasonal_promo_paused', values: {} }, /seasonal_promo_paused.*paused.*132015/);
+			await expectRefused(
+				{ fixture: '', template: 'seasonal_promo_paused', values: {} },
+				/seasonal_promo_paused.*paused.*132015/,
+			);
 		});
 
 		it('refuses a disabled, rejected or pending template', async () => {
@@ -162,14 +204,28 @@ describe('Send Template through n8n-core, one documented example per template ki
 		// nothing is caught by the node.
 		it('names a missing variable and its component', async () => {
 			await expectRefused(
-				{ fixture: '', template: 'purchase_receipt', values: { 'header:image': '123', 'body:1': 'Pablo', 'body:2': '={{ $json.amount }}', 'body:3': 'May 1' } },
+				{
+					fixture: '',
+					template: 'purchase_receipt',
+					values: { 'header:image': '123', 'body:1': 'Pablo', 'body:2': '={{ $json.amount }}', 'body:3': 'May 1' },
+				},
 				/Template variable "Body \{\{2\}\}.*" is missing \(template "purchase_receipt", body\)/,
 			);
 		});
 
 		it('names a missing URL button suffix', async () => {
-			const values = { 'header:image': '1', 'body:1': 'a', 'body:2': 'b', 'limited_time_offer:expiration_time_ms': '1700000000000', 'button:0:coupon_code': 'X1', 'button:1:url': '={{ $json.code }}' };
-			await expectRefused({ fixture: '', template: 'limited_time_offer_caribbean_pkg_2023', values }, /"Button 2 URL Suffix" is missing.*button 1 \(url\)/);
+			const values = {
+				'header:image': '1',
+				'body:1': 'a',
+				'body:2': 'b',
+				'limited_time_offer:expiration_time_ms': '1700000000000',
+				'button:0:coupon_code': 'X1',
+				'button:1:url': '={{ $json.code }}',
+			};
+			await expectRefused(
+				{ fixture: '', template: 'limited_time_offer_caribbean_pkg_2023', values },
+				/"Button 2 URL Suffix" is missing.*button 1 \(url\)/,
+			);
 		});
 
 		it('refuses a variable of the wrong kind', async () => {
@@ -179,33 +235,59 @@ describe('Send Template through n8n-core, one documented example per template ki
 				/"Header Image" must be a media ID \(digits\), an http\(s\) URL or the name of a binary property/,
 			);
 			await expectRefused(
-				{ fixture: '', template: 'purchase_receipt', values: { ...base, 'header:image': '1', 'body:2:currency': 'lots of dollars' } },
+				{
+					fixture: '',
+					template: 'purchase_receipt',
+					values: { ...base, 'header:image': '1', 'body:2:currency': 'lots of dollars' },
+				},
 				/as Currency.* must be an ISO 4217 code and an amount/,
 			);
 			await expectRefused(
-				{ fixture: '', template: 'coupon_code_fall2023_25off', values: { 'body:1': 'a', 'body:2': 'b', 'button:1:coupon_code': '25-OFF!' } },
+				{
+					fixture: '',
+					template: 'coupon_code_fall2023_25off',
+					values: { 'body:1': 'a', 'body:2': 'b', 'button:1:coupon_code': '25-OFF!' },
+				},
 				/Coupon Code.* may only contain letters and digits/,
 			);
-			await expectRefused({ fixture: '', template: 'verification_code', values: { otp: '1234567890123456' } }, /^One-Time Password is too long: 16 characters, the limit is 15/);
+			await expectRefused(
+				{ fixture: '', template: 'verification_code', values: { otp: '1234567890123456' } },
+				/^One-Time Password is too long: 16 characters, the limit is 15/,
+			);
 		});
 
 		it('refuses values for variables the template no longer has', async () => {
 			await expectRefused(
-				{ fixture: '', template: 'order_confirmation', language: 'en_US', values: { 'body:customer_name': 'a', 'body:order_id': 'b', 'body:3': 'old' } },
+				{
+					fixture: '',
+					template: 'order_confirmation',
+					language: 'en_US',
+					values: { 'body:customer_name': 'a', 'body:order_id': 'b', 'body:3': 'old' },
+				},
 				/has no variable "body:3".*Refresh/,
 			);
 		});
 
 		it('refuses an unknown language version of a template given by name', async () => {
 			await expectRefused(
-				{ fixture: '', template: 'order_confirmation', language: 'fr', byName: true, values: { 'body:customer_name': 'a', 'body:order_id': 'b' } },
+				{
+					fixture: '',
+					template: 'order_confirmation',
+					language: 'fr',
+					byName: true,
+					values: { 'body:customer_name': 'a', 'body:order_id': 'b' },
+				},
 				/has no "fr" version; its languages are en_US, es/,
 			);
 		});
 
 		it('names the order details fields when a checkout button has no order', async () => {
 			await expectRefused(
-				{ fixture: '', template: 'item_back_in_stock_v2', values: { 'header:image': '1', 'body:1': 'a', 'body:2': 'b' } },
+				{
+					fixture: '',
+					template: 'item_back_in_stock_v2',
+					values: { 'header:image': '1', 'body:1': 'a', 'body:2': 'b' },
+				},
 				/order details \(checkout\) button.*Order Form/,
 			);
 		});
@@ -225,14 +307,24 @@ describe('Send Template through n8n-core, one documented example per template ki
 
 		it('sends the components as given', async () => {
 			const components = [{ type: 'body', parameters: [{ type: 'text', text: 'Pablo' }] }];
-			const { error } = await runAction({ credentials, parameters: jsonParameters('new_offer_pending', components, { templateCheck: false }) });
+			const { error } = await runAction({
+				credentials,
+				parameters: jsonParameters('new_offer_pending', components, { templateCheck: false }),
+			});
 			// The sandbox, like Meta, refuses a template that is not approved.
 			expect(error?.message).toContain('132001');
 			const ok = await runAction({
 				credentials,
 				parameters: jsonParameters('purchase_receipt', [
 					{ type: 'header', parameters: [{ type: 'image', image: { id: '1' } }] },
-					{ type: 'body', parameters: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }, { type: 'text', text: 'c' }] },
+					{
+						type: 'body',
+						parameters: [
+							{ type: 'text', text: 'a' },
+							{ type: 'text', text: 'b' },
+							{ type: 'text', text: 'c' },
+						],
+					},
 				]),
 			});
 			expect(ok.error).toBeUndefined();
@@ -241,12 +333,24 @@ describe('Send Template through n8n-core, one documented example per template ki
 
 		it("gets Meta's template errors from the sandbox when the pre-send check is off", async () => {
 			const cases: Array<[string, unknown[], string, RegExp]> = [
-				['purchase_receipt', [{ type: 'body', parameters: [{ type: 'text', text: 'a' }] }], '132000', /number of localizable_params \(0\) does not match the expected number of params \(1\)/],
+				[
+					'purchase_receipt',
+					[{ type: 'body', parameters: [{ type: 'text', text: 'a' }] }],
+					'132000',
+					/number of localizable_params \(0\) does not match the expected number of params \(1\)/,
+				],
 				[
 					'purchase_receipt',
 					[
 						{ type: 'header', parameters: [{ type: 'text', text: 'x' }] },
-						{ type: 'body', parameters: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }, { type: 'text', text: 'c' }] },
+						{
+							type: 'body',
+							parameters: [
+								{ type: 'text', text: 'a' },
+								{ type: 'text', text: 'b' },
+								{ type: 'text', text: 'c' },
+							],
+						},
 					],
 					'132012',
 					/Format mismatch, expected IMAGE, received TEXT/,
@@ -257,7 +361,10 @@ describe('Send Template through n8n-core, one documented example per template ki
 			];
 			for (const [template, components, code, details] of cases) {
 				sandbox.reset();
-				const { error } = await runAction({ credentials, parameters: jsonParameters(template, components, { templateCheck: false }) });
+				const { error } = await runAction({
+					credentials,
+					parameters: jsonParameters(template, components, { templateCheck: false }),
+				});
 				expect(error?.message).toContain(code);
 				expect(error?.description).toMatch(details);
 			}
@@ -275,21 +382,41 @@ describe('Send Template through n8n-core, one documented example per template ki
 		const other = await new GraphSandbox(ROUTE_MODULES, { token: 'other-account-token' }).start();
 		try {
 			const campaign = (store: ReturnType<typeof templateStore>, text: string) =>
-				store.add({ name: 'spring_campaign', language: 'en_US', status: 'APPROVED', category: 'MARKETING', parameter_format: 'POSITIONAL', components: [{ type: 'BODY', text }] });
+				store.add({
+					name: 'spring_campaign',
+					language: 'en_US',
+					status: 'APPROVED',
+					category: 'MARKETING',
+					parameter_format: 'POSITIONAL',
+					components: [{ type: 'BODY', text }],
+				});
 			campaign(templateStore(sandbox), 'Hi {{1}}!');
 			campaign(templateStore(other), 'Hi {{1}}, your code is {{2}}.');
 			const send = async (target: GraphSandbox, token: string, values: IDataObject) =>
 				await runAction({
 					credentials: sandboxCredentials(target.baseUrl, { accessToken: token }),
-					parameters: templateParameters({ fixture: '', template: 'spring_campaign', language: 'en_US', byName: true, values }, templateStore(target), '+16505551234'),
+					parameters: templateParameters(
+						{ fixture: '', template: 'spring_campaign', language: 'en_US', byName: true, values },
+						templateStore(target),
+						'+16505551234',
+					),
 				});
 			const first = await send(sandbox, SANDBOX_IDS.token, { 'body:1': 'Ana' });
 			const second = await send(other, 'other-account-token', { 'body:1': 'Ben', 'body:2': 'X7' });
 			expect([first.error?.message, second.error?.message]).toEqual([undefined, undefined]);
 			expect(other.requestsTo('GET', `/${SANDBOX_IDS.businessAccountId}/message_templates`)).toHaveLength(1);
-			const sentBy = (target: GraphSandbox) => (target.requestsTo('POST', MESSAGES_PATH)[0].body as Body).template.components;
+			const sentBy = (target: GraphSandbox) =>
+				(target.requestsTo('POST', MESSAGES_PATH)[0].body as Body).template.components;
 			expect(sentBy(sandbox)).toEqual([{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }]);
-			expect(sentBy(other)).toEqual([{ type: 'body', parameters: [{ type: 'text', text: 'Ben' }, { type: 'text', text: 'X7' }] }]);
+			expect(sentBy(other)).toEqual([
+				{
+					type: 'body',
+					parameters: [
+						{ type: 'text', text: 'Ben' },
+						{ type: 'text', text: 'X7' },
+					],
+				},
+			]);
 		} finally {
 			await other.stop();
 		}

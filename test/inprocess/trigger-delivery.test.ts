@@ -22,7 +22,10 @@ import { SANDBOX_IDS } from '../sandbox';
 
 const offline = sandboxCredentials('http://127.0.0.1:9');
 
-function post(body: unknown, opts: { options?: IDataObject; signature?: string | null; credentials?: IDataObject; staticData?: IDataObject } = {}) {
+function post(
+	body: unknown,
+	opts: { options?: IDataObject; signature?: string | null; credentials?: IDataObject; staticData?: IDataObject } = {},
+) {
 	const rawBody = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
 	const signature = opts.signature === undefined ? signPayload(rawBody, SANDBOX_IDS.appSecret) : opts.signature;
@@ -56,7 +59,9 @@ describe('one event that cannot be handled never takes the others with it', () =
 		const depth = 5_000;
 		// Written as text: JSON.stringify itself overflows the stack at this depth.
 		const deep = `${'{"a":'.repeat(depth)}"x"${'}'.repeat(depth)}`;
-		const wrapped = JSON.stringify(messagesBody({ messages: [text('wamid.BEFORE'), { type: 'text', text: 'DEEP' }, text('wamid.AFTER')] }));
+		const wrapped = JSON.stringify(
+			messagesBody({ messages: [text('wamid.BEFORE'), { type: 'text', text: 'DEEP' }, text('wamid.AFTER')] }),
+		);
 		const body = Buffer.from(wrapped.replace('"DEEP"', () => deep));
 		const result = await post(body);
 		expect(result.status).toBe(200);
@@ -105,8 +110,11 @@ describe('refused deliveries in the log', () => {
 		for (let i = 0; i < 20; i++) expect((await post(raw, { signature: forged })).status).toBe(401);
 		expect(warn).toHaveBeenCalledTimes(1);
 		const [line] = warn.mock.calls[0] as [string];
-		expect(line).toMatch(/refused a webhook with 401: its X-Hub-Signature-256 does not match the body signed with the credential's App Secret/);
-		for (const secret of [SANDBOX_IDS.appSecret, forged, forged.slice(7, 30), SANDBOX_IDS.token]) expect(line).not.toContain(secret);
+		expect(line).toMatch(
+			/refused a webhook with 401: its X-Hub-Signature-256 does not match the body signed with the credential's App Secret/,
+		);
+		for (const secret of [SANDBOX_IDS.appSecret, forged, forged.slice(7, 30), SANDBOX_IDS.token])
+			expect(line).not.toContain(secret);
 
 		now += REFUSAL_LOG_INTERVAL_MS;
 		expect((await post(raw, { signature: null })).status).toBe(401);
@@ -127,7 +135,14 @@ describe('refused deliveries in the log', () => {
 
 describe('what one delivery asks of n8n', () => {
 	const statuses = (n: number) =>
-		messagesBody({ statuses: Array.from({ length: n }, (_, i) => ({ id: `wamid.OUT${i}`, status: 'delivered', timestamp: '1', recipient_id: '1' })) });
+		messagesBody({
+			statuses: Array.from({ length: n }, (_, i) => ({
+				id: `wamid.OUT${i}`,
+				status: 'delivered',
+				timestamp: '1',
+				recipient_id: '1',
+			})),
+		});
 
 	it('reads the credential once per node and CREDENTIAL_TTL_MS, and plain parameters without the expression engine', async () => {
 		let now = 1_800_000_000_000;
@@ -148,9 +163,12 @@ describe('what one delivery asks of n8n', () => {
 
 	it('evaluates a parameter that holds an expression, once per delivery', async () => {
 		const parameterReads = jest.spyOn(WebhookContext.prototype, 'getNodeParameter');
-		const result = await post(messagesBody({ messages: [text('wamid.EXPR')], statuses: [{ id: 'wamid.X', status: 'read' }] }), {
-			options: { events: '={{ "mess" + "age" }}' },
-		});
+		const result = await post(
+			messagesBody({ messages: [text('wamid.EXPR')], statuses: [{ id: 'wamid.X', status: 'read' }] }),
+			{
+				options: { events: '={{ "mess" + "age" }}' },
+			},
+		);
 		expect(result.items?.map((i) => i.json.event)).toEqual(['message']);
 		expect(parameterReads.mock.calls.map((c) => c[0])).toEqual(['options']);
 	});
@@ -188,8 +206,15 @@ describe('Download Media on a batch', () => {
 	afterAll(async () => await new Promise((resolve) => server.close(resolve)));
 
 	it(`fetches ${MEDIA_CONCURRENCY} files at a time at most, and every item gets its own file`, async () => {
-		const images = Array.from({ length: 12 }, (_, i) => ({ ...text(`wamid.IMG${i}`), type: 'image', image: { id: String(1000 + i), mime_type: 'image/jpeg' } }));
-		const result = await post(messagesBody({ messages: images }), { credentials: sandboxCredentials(base), options: { downloadMedia: true } });
+		const images = Array.from({ length: 12 }, (_, i) => ({
+			...text(`wamid.IMG${i}`),
+			type: 'image',
+			image: { id: String(1000 + i), mime_type: 'image/jpeg' },
+		}));
+		const result = await post(messagesBody({ messages: images }), {
+			credentials: sandboxCredentials(base),
+			options: { downloadMedia: true },
+		});
 		expect(result.status).toBe(200);
 		expect(result.items).toHaveLength(12);
 		result.items!.forEach((item, i) => {
@@ -205,7 +230,9 @@ describe('what a delivery keeps in static data', () => {
 		const staticData: IDataObject = {};
 		const ids = Array.from({ length: PERSISTED_MAX_ENTRIES + 50 }, (_, i) => `wamid.KEEP${i}`);
 		for (let at = 0; at < ids.length; at += 150) {
-			expect((await post(messagesBody({ messages: ids.slice(at, at + 150).map(text) }), { staticData })).items).toHaveLength(Math.min(150, ids.length - at));
+			expect(
+				(await post(messagesBody({ messages: ids.slice(at, at + 150).map(text) }), { staticData })).items,
+			).toHaveLength(Math.min(150, ids.length - at));
 		}
 		const record = (staticData['node:WhatsApp Cloud Trigger'] as IDataObject)[SEEN_KEY] as Record<string, number>;
 		expect(Object.keys(record)).toHaveLength(PERSISTED_MAX_ENTRIES);

@@ -23,10 +23,23 @@ describe('sandbox: /{app-id}/subscriptions and /{waba-id}/subscribed_apps', () =
 			headers: { authorization, ...(body ? { 'content-type': 'application/json' } : {}) },
 			body: body ? JSON.stringify(body) : undefined,
 		});
-		return { status: response.status, body: (await response.json()) as { error?: { code: number; message: string }; data?: unknown[]; success?: boolean } };
+		return {
+			status: response.status,
+			body: (await response.json()) as {
+				error?: { code: number; message: string };
+				data?: unknown[];
+				success?: boolean;
+			},
+		};
 	};
 	const subscribe = (extra: object = {}, authorization = appToken()) =>
-		call('POST', `/${APP}/subscriptions`, authorization, { object: 'whatsapp_business_account', callback_url: callbackUrl, verify_token: 't', fields: 'messages', ...extra });
+		call('POST', `/${APP}/subscriptions`, authorization, {
+			object: 'whatsapp_business_account',
+			callback_url: callbackUrl,
+			verify_token: 't',
+			fields: 'messages',
+			...extra,
+		});
 
 	beforeAll(async () => {
 		sandbox = await createSandbox().start();
@@ -53,7 +66,10 @@ describe('sandbox: /{app-id}/subscriptions and /{waba-id}/subscribed_apps', () =
 	it('app subscriptions need the app access token of that app', async () => {
 		expect((await call('GET', `/${APP}/subscriptions`, userToken)).body.error?.code).toBe(15);
 		expect((await call('GET', `/${APP}/subscriptions`, appToken(APP, 'wrong'))).status).toBe(401);
-		expect((await call('GET', `/${APP}/subscriptions`, appToken(OTHER_APP, SANDBOX_APPS[OTHER_APP].secret))).body.error?.code).toBe(200);
+		expect(
+			(await call('GET', `/${APP}/subscriptions`, appToken(OTHER_APP, SANDBOX_APPS[OTHER_APP].secret))).body.error
+				?.code,
+		).toBe(200);
 		expect((await call('GET', `/${APP}/subscriptions`, appToken())).body).toEqual({ data: [] });
 	});
 
@@ -61,7 +77,14 @@ describe('sandbox: /{app-id}/subscriptions and /{waba-id}/subscribed_apps', () =
 		expect((await subscribe()).body).toEqual({ success: true });
 		expect(subscriptionState(sandbox).verifications).toEqual([{ url: callbackUrl, status: 200, echoed: true }]);
 		expect((await call('GET', `/${APP}/subscriptions`, appToken())).body).toEqual({
-			data: [{ object: 'whatsapp_business_account', callback_url: callbackUrl, active: true, fields: [{ name: 'messages', version: 'v22.0' }] }],
+			data: [
+				{
+					object: 'whatsapp_business_account',
+					callback_url: callbackUrl,
+					active: true,
+					fields: [{ name: 'messages', version: 'v22.0' }],
+				},
+			],
 		});
 	});
 
@@ -80,22 +103,48 @@ describe('sandbox: /{app-id}/subscriptions and /{waba-id}/subscribed_apps', () =
 	it('DELETE removes the object subscription (or only the fields given)', async () => {
 		await subscribe({ fields: 'messages,user_preferences' });
 		await call('DELETE', `/${APP}/subscriptions?object=whatsapp_business_account&fields=user_preferences`, appToken());
-		expect(subscriptionState(sandbox).apps.get(APP)?.get('whatsapp_business_account')?.fields.map((f) => f.name)).toEqual(['messages']);
-		expect((await call('DELETE', `/${APP}/subscriptions?object=whatsapp_business_account`, appToken())).body).toEqual({ success: true });
+		expect(
+			subscriptionState(sandbox)
+				.apps.get(APP)
+				?.get('whatsapp_business_account')
+				?.fields.map((f) => f.name),
+		).toEqual(['messages']);
+		expect((await call('DELETE', `/${APP}/subscriptions?object=whatsapp_business_account`, appToken())).body).toEqual({
+			success: true,
+		});
 		expect((await call('GET', `/${APP}/subscriptions`, appToken())).body).toEqual({ data: [] });
 	});
 
 	it('subscribed_apps: subscribe, override (verified), clear the override, unsubscribe', async () => {
 		expect((await call('GET', `/${WABA}/subscribed_apps`, userToken)).body).toEqual({ data: [] });
 		expect((await call('POST', `/${WABA}/subscribed_apps`, userToken)).body).toEqual({ success: true });
-		expect((await call('POST', `/${WABA}/subscribed_apps`, userToken, { override_callback_uri: callbackUrl })).body.error?.code).toBe(100);
-		expect((await call('POST', `/${WABA}/subscribed_apps`, userToken, { override_callback_uri: callbackUrl, verify_token: 't' })).body).toEqual({ success: true });
+		expect(
+			(await call('POST', `/${WABA}/subscribed_apps`, userToken, { override_callback_uri: callbackUrl })).body.error
+				?.code,
+		).toBe(100);
+		expect(
+			(
+				await call('POST', `/${WABA}/subscribed_apps`, userToken, {
+					override_callback_uri: callbackUrl,
+					verify_token: 't',
+				})
+			).body,
+		).toEqual({ success: true });
 		const listed = (await call('GET', `/${WABA}/subscribed_apps`, userToken)).body.data;
 		expect(listed).toEqual([
-			{ whatsapp_business_api_data: { id: APP, link: `https://www.facebook.com/games/?app_id=${APP}`, name: SANDBOX_APPS[APP].name }, override_callback_uri: callbackUrl },
+			{
+				whatsapp_business_api_data: {
+					id: APP,
+					link: `https://www.facebook.com/games/?app_id=${APP}`,
+					name: SANDBOX_APPS[APP].name,
+				},
+				override_callback_uri: callbackUrl,
+			},
 		]);
 		await call('POST', `/${WABA}/subscribed_apps`, userToken);
-		expect((await call('GET', `/${WABA}/subscribed_apps`, userToken)).body.data).toEqual([expect.not.objectContaining({ override_callback_uri: expect.anything() })]);
+		expect((await call('GET', `/${WABA}/subscribed_apps`, userToken)).body.data).toEqual([
+			expect.not.objectContaining({ override_callback_uri: expect.anything() }),
+		]);
 		await call('DELETE', `/${WABA}/subscribed_apps`, userToken);
 		expect((await call('GET', `/${WABA}/subscribed_apps`, userToken)).body.data).toEqual([]);
 	});

@@ -44,7 +44,10 @@ describe('subscription management against the sandbox', () => {
 		...extra,
 	});
 
-	function hook(method: 'checkExists' | 'create' | 'delete', opts: { test?: boolean; staticData?: IDataObject; credentials?: IDataObject } = {}) {
+	function hook(
+		method: 'checkExists' | 'create' | 'delete',
+		opts: { test?: boolean; staticData?: IDataObject; credentials?: IDataObject } = {},
+	) {
 		return callTriggerHook({
 			parameters,
 			credentials: (opts.credentials ?? sandboxCredentials(sandbox.baseUrl)) as never,
@@ -94,14 +97,16 @@ describe('subscription management against the sandbox', () => {
 		});
 
 		it('activation fails with a clear message without an App Secret', async () => {
-			await expect(hook('checkExists', { credentials: sandboxCredentials(sandbox.baseUrl, { appSecret: '' }) })).rejects.toThrow(
-				/no App Secret, so webhook signatures cannot be checked/,
-			);
+			await expect(
+				hook('checkExists', { credentials: sandboxCredentials(sandbox.baseUrl, { appSecret: '' }) }),
+			).rejects.toThrow(/no App Secret, so webhook signatures cannot be checked/);
 		});
 
 		it('activation succeeds without an App Secret when the signature check is explicitly off', async () => {
 			parameters = { verifyToken: VERIFY_TOKEN, signatureCheck: 'off' };
-			expect(await hook('checkExists', { credentials: sandboxCredentials(sandbox.baseUrl, { appSecret: '' }) })).toBe(true);
+			expect(await hook('checkExists', { credentials: sandboxCredentials(sandbox.baseUrl, { appSecret: '' }) })).toBe(
+				true,
+			);
 		});
 	});
 
@@ -110,15 +115,26 @@ describe('subscription management against the sandbox', () => {
 			const staticData: IDataObject = {};
 			expect(await hook('checkExists', { staticData })).toBe(false);
 			await hook('create', { staticData });
-			expect(appSub()).toMatchObject({ callback_url: prodUrl, verify_token: VERIFY_TOKEN, fields: [{ name: 'messages' }] });
+			expect(appSub()).toMatchObject({
+				callback_url: prodUrl,
+				verify_token: VERIFY_TOKEN,
+				fields: [{ name: 'messages' }],
+			});
 			expect(wabaEntry()).toEqual({ appId: SANDBOX_IDS.appId });
 			expect(subscriptionState(sandbox).verifications).toEqual([{ url: prodUrl, status: 200, echoed: true }]);
 			expect(await hook('checkExists', { staticData })).toBe(true);
 
 			const appCall = sandbox.requestsTo('POST', `/${SANDBOX_IDS.appId}/subscriptions`)[0];
 			expect(appCall.headers.authorization).toBe(`Bearer ${SANDBOX_IDS.appId}|${SANDBOX_IDS.appSecret}`);
-			expect(appCall.body).toEqual({ object: 'whatsapp_business_account', callback_url: prodUrl, verify_token: VERIFY_TOKEN, fields: 'messages' });
-			expect(sandbox.requestsTo('POST', `/${SANDBOX_IDS.businessAccountId}/subscribed_apps`)[0].headers.authorization).toBe(`Bearer ${SANDBOX_IDS.token}`);
+			expect(appCall.body).toEqual({
+				object: 'whatsapp_business_account',
+				callback_url: prodUrl,
+				verify_token: VERIFY_TOKEN,
+				fields: 'messages',
+			});
+			expect(
+				sandbox.requestsTo('POST', `/${SANDBOX_IDS.businessAccountId}/subscribed_apps`)[0].headers.authorization,
+			).toBe(`Bearer ${SANDBOX_IDS.token}`);
 
 			await hook('delete', { staticData });
 			expect(appSub()).toBeUndefined();
@@ -127,7 +143,9 @@ describe('subscription management against the sandbox', () => {
 		});
 
 		it('does not subscribe the WABA again when the app already is (a POST would clear an override)', async () => {
-			subscriptionState(sandbox).wabas.get(SANDBOX_IDS.businessAccountId)!.set(SANDBOX_IDS.appId, { appId: SANDBOX_IDS.appId });
+			subscriptionState(sandbox)
+				.wabas.get(SANDBOX_IDS.businessAccountId)!
+				.set(SANDBOX_IDS.appId, { appId: SANDBOX_IDS.appId });
 			await activate();
 			expect(writes()).toEqual([`POST /${SANDBOX_IDS.appId}/subscriptions`]);
 		});
@@ -139,7 +157,11 @@ describe('subscription management against the sandbox', () => {
 			parameters = automatic({ webhookFields: ['payment_configuration_update'] });
 			expect(await hook('checkExists')).toBe(false);
 			await hook('create');
-			expect(appSub()?.fields.map((f) => f.name).sort()).toEqual(['messages', 'payment_configuration_update', 'user_preferences']);
+			expect(
+				appSub()
+					?.fields.map((f) => f.name)
+					.sort(),
+			).toEqual(['messages', 'payment_configuration_update', 'user_preferences']);
 		});
 
 		it('refuses to take over a callback URL it does not own, and never deletes it', async () => {
@@ -147,7 +169,9 @@ describe('subscription management against the sandbox', () => {
 			const foreign = 'https://other.example.com/whatsapp';
 			appSub()!.callback_url = foreign;
 			sandbox.requests.length = 0;
-			await expect(hook('checkExists')).rejects.toThrow(`already sends its webhooks to another callback URL: ${foreign}`);
+			await expect(hook('checkExists')).rejects.toThrow(
+				`already sends its webhooks to another callback URL: ${foreign}`,
+			);
 			await expect(hook('create')).rejects.toThrow(/another callback URL/);
 			await hook('delete');
 			expect(appSub()?.callback_url).toBe(foreign);
@@ -172,7 +196,9 @@ describe('subscription management against the sandbox', () => {
 			sandbox.injectError(190, { path: /subscriptions$/, title: 'Invalid OAuth access token' });
 			const error = (await hook('checkExists').catch((e: unknown) => e)) as Error & { description?: string };
 			expect(error).toBeInstanceOf(Error);
-			expect(JSON.stringify({ message: error.message, description: error.description })).not.toContain(SANDBOX_IDS.appSecret);
+			expect(JSON.stringify({ message: error.message, description: error.description })).not.toContain(
+				SANDBOX_IDS.appSecret,
+			);
 		});
 	});
 
@@ -185,7 +211,11 @@ describe('subscription management against the sandbox', () => {
 
 			const testStatic: IDataObject = {};
 			await activate({ test: true, staticData: testStatic });
-			expect(wabaEntry()).toEqual({ appId: SANDBOX_IDS.appId, override_callback_uri: testUrl, verify_token: VERIFY_TOKEN });
+			expect(wabaEntry()).toEqual({
+				appId: SANDBOX_IDS.appId,
+				override_callback_uri: testUrl,
+				verify_token: VERIFY_TOKEN,
+			});
 			expect(appSub()).toEqual(production);
 			expect(subscriptionState(sandbox).verifications.at(-1)).toEqual({ url: testUrl, status: 200, echoed: true });
 
@@ -201,9 +231,21 @@ describe('subscription management against the sandbox', () => {
 		});
 
 		it('while another app URL is the callback: same override, the foreign callback untouched', async () => {
-			subscriptionState(sandbox).apps.set(SANDBOX_IDS.appId, new Map([
-				['whatsapp_business_account', { object: 'whatsapp_business_account', callback_url: 'https://prod.example.com/wa', active: true, fields: [{ name: 'messages', version: 'v22.0' }], verify_token: 'x' }],
-			]));
+			subscriptionState(sandbox).apps.set(
+				SANDBOX_IDS.appId,
+				new Map([
+					[
+						'whatsapp_business_account',
+						{
+							object: 'whatsapp_business_account',
+							callback_url: 'https://prod.example.com/wa',
+							active: true,
+							fields: [{ name: 'messages', version: 'v22.0' }],
+							verify_token: 'x',
+						},
+					],
+				]),
+			);
 			await activate({ test: true });
 			expect(wabaEntry()?.override_callback_uri).toBe(testUrl);
 			await hook('delete', { test: true });
@@ -228,7 +270,9 @@ describe('subscription management against the sandbox', () => {
 				override_callback_uri: 'https://staging.example.com/wa',
 				verify_token: 'y',
 			});
-			await expect(activate({ test: true })).rejects.toThrow(/already overrides app .* callback URL with https:\/\/staging.example.com\/wa/);
+			await expect(activate({ test: true })).rejects.toThrow(
+				/already overrides app .* callback URL with https:\/\/staging.example.com\/wa/,
+			);
 			await hook('delete', { test: true });
 			expect(wabaEntry()?.override_callback_uri).toBe('https://staging.example.com/wa');
 		});
@@ -248,7 +292,9 @@ describe('subscription management against the sandbox', () => {
 			await activate({ test: true });
 			await hook('delete', { test: true });
 			await hook('delete');
-			expect(subscriptionState(sandbox).wabas.get(SANDBOX_IDS.businessAccountId)!.get(OTHER_APP)).toEqual({ appId: OTHER_APP });
+			expect(subscriptionState(sandbox).wabas.get(SANDBOX_IDS.businessAccountId)!.get(OTHER_APP)).toEqual({
+				appId: OTHER_APP,
+			});
 		});
 	});
 

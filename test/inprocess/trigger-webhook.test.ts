@@ -40,15 +40,34 @@ function post(body: unknown, opts: PostOptions = {}) {
 }
 
 const change = (field: string, value: IDataObject) => ({ field, value: { messaging_product: 'whatsapp', ...value } });
-const envelope = (...entries: Array<{ id: string; changes: object[] }>) => ({ object: 'whatsapp_business_account', entry: entries });
+const envelope = (...entries: Array<{ id: string; changes: object[] }>) => ({
+	object: 'whatsapp_business_account',
+	entry: entries,
+});
 const metadata = (phoneNumberId: string) => ({ display_phone_number: '15550783881', phone_number_id: phoneNumberId });
-const text = (id: string, body = id) => ({ from: '16505551234', id, timestamp: '1714510003', type: 'text', text: { body } });
-const status = (id: string, value: string) => ({ id, status: value, timestamp: '1714510004', recipient_id: '16505551234' });
+const text = (id: string, body = id) => ({
+	from: '16505551234',
+	id,
+	timestamp: '1714510003',
+	type: 'text',
+	text: { body },
+});
+const status = (id: string, value: string) => ({
+	id,
+	status: value,
+	timestamp: '1714510004',
+	recipient_id: '16505551234',
+});
 
 function statusOnly(...pairs: Array<[string, string]>) {
 	return envelope({
 		id: SANDBOX_IDS.businessAccountId,
-		changes: [change('messages', { metadata: metadata(SANDBOX_IDS.phoneNumberId), statuses: pairs.map(([id, s]) => status(id, s)) })],
+		changes: [
+			change('messages', {
+				metadata: metadata(SANDBOX_IDS.phoneNumberId),
+				statuses: pairs.map(([id, s]) => status(id, s)),
+			}),
+		],
 	});
 }
 
@@ -125,13 +144,20 @@ describe('batched deliveries', () => {
 					}),
 					change('user_preferences', {
 						metadata: metadata(SANDBOX_IDS.phoneNumberId),
-						user_preferences: [{ wa_id: '16505551234', category: 'marketing_messages', value: 'stop', timestamp: 1714510005 }],
+						user_preferences: [
+							{ wa_id: '16505551234', category: 'marketing_messages', value: 'stop', timestamp: 1714510005 },
+						],
 					}),
 				],
 			},
 			{
 				id: '102290129340399',
-				changes: [change('messages', { metadata: metadata(SANDBOX_IDS.secondPhoneNumberId), statuses: [status('wamid.OUT2', 'read')] })],
+				changes: [
+					change('messages', {
+						metadata: metadata(SANDBOX_IDS.secondPhoneNumberId),
+						statuses: [status('wamid.OUT2', 'read')],
+					}),
+				],
 			},
 		);
 		const result = await post(body);
@@ -172,7 +198,9 @@ describe('duplicates', () => {
 		forgetSeenEvents();
 		const again = await post(inbound(text('wamid.SD1')), { staticData });
 		expect(again.items).toBeUndefined();
-		expect(Object.keys((staticData['node:WhatsApp Cloud Trigger'] as IDataObject).seenEvents as object)).toEqual(['wamid.SD1']);
+		expect(Object.keys((staticData['node:WhatsApp Cloud Trigger'] as IDataObject).seenEvents as object)).toEqual([
+			'wamid.SD1',
+		]);
 	});
 
 	it('keeps statuses of the same message apart (sent, then delivered)', async () => {
@@ -213,9 +241,23 @@ describe('filters', () => {
 	});
 
 	it('message types, including interactive sub-types', async () => {
-		const reply = { from: '1', id: 'wamid.IR', timestamp: '1', type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'b', title: 'Yes' } } };
-		const image = { from: '1', id: 'wamid.IM', timestamp: '1', type: 'image', image: { id: 'm1', mime_type: 'image/jpeg' } };
-		const result = await post(inbound(text('wamid.TX'), reply, image), { options: { messageTypes: ['button_reply', 'image'] } });
+		const reply = {
+			from: '1',
+			id: 'wamid.IR',
+			timestamp: '1',
+			type: 'interactive',
+			interactive: { type: 'button_reply', button_reply: { id: 'b', title: 'Yes' } },
+		};
+		const image = {
+			from: '1',
+			id: 'wamid.IM',
+			timestamp: '1',
+			type: 'image',
+			image: { id: 'm1', mime_type: 'image/jpeg' },
+		};
+		const result = await post(inbound(text('wamid.TX'), reply, image), {
+			options: { messageTypes: ['button_reply', 'image'] },
+		});
 		expect(result.items?.map((i) => i.json.messageId)).toEqual(['wamid.IR', 'wamid.IM']);
 	});
 
@@ -236,7 +278,11 @@ describe('filters', () => {
 		const body = envelope({
 			id: '0',
 			changes: [
-				change('payment_configuration_update', { configuration_name: 'c', provider_name: 'razorpay', status: 'Active' }),
+				change('payment_configuration_update', {
+					configuration_name: 'c',
+					provider_name: 'razorpay',
+					status: 'Active',
+				}),
 				change('messages', { metadata: metadata(SANDBOX_IDS.phoneNumberId), messages: [text('wamid.AC')] }),
 			],
 		});
@@ -284,7 +330,10 @@ describe('bodies that must not start anything', () => {
 		['no object', { entry: [] }],
 		['a JSON array', [good]],
 		['a JSON string', 'whatsapp_business_account'],
-		['entries that are not objects', { object: 'whatsapp_business_account', entry: [null, 1, 'x', { changes: 'none' }] }],
+		[
+			'entries that are not objects',
+			{ object: 'whatsapp_business_account', entry: [null, 1, 'x', { changes: 'none' }] },
+		],
 	])('%s: 200 and no execution', async (_name, body) => {
 		const result = await post(JSON.stringify(body));
 		expect(result.status).toBe(200);
@@ -299,7 +348,11 @@ describe('signature check setting', () => {
 		const refused = await post(inbound(text('wamid.NS1')), { credentials: noSecret, signature: null });
 		expect(refused.status).toBe(401);
 		expect(refused.items).toBeUndefined();
-		const accepted = await post(inbound(text('wamid.NS2')), { credentials: noSecret, signature: null, parameters: { signatureCheck: 'off' } });
+		const accepted = await post(inbound(text('wamid.NS2')), {
+			credentials: noSecret,
+			signature: null,
+			parameters: { signatureCheck: 'off' },
+		});
 		expect(accepted.status).toBe(200);
 		expect(accepted.items).toHaveLength(1);
 	});
@@ -358,13 +411,28 @@ describe('media download', () => {
 		expect(withFile.json).toMatchObject({ event: 'message', type: 'image', messageId: 'wamid.IMG1' });
 		expect(withFile.json.mediaError).toBeUndefined();
 		expect(plain.binary).toBeUndefined();
-		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /778899', 'GET /whatsapp_business/attachments']);
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /778899',
+			'GET /whatsapp_business/attachments',
+		]);
 		expect(sandbox.requests[0].query).toEqual({ phone_number_id: SANDBOX_IDS.phoneNumberId });
 	});
 
 	it('uses the chosen binary property and the document file name', async () => {
-		sandbox.state.media.set('445566', { id: '445566', phoneNumberId: SANDBOX_IDS.phoneNumberId, mimeType: 'application/pdf', data: Buffer.from('%PDF-1.4'), sha256: 'x' });
-		const doc = { from: '1', id: 'wamid.DOC', timestamp: '1', type: 'document', document: { filename: 'invoice.pdf', mime_type: 'application/pdf', sha256: 'x', id: '445566' } };
+		sandbox.state.media.set('445566', {
+			id: '445566',
+			phoneNumberId: SANDBOX_IDS.phoneNumberId,
+			mimeType: 'application/pdf',
+			data: Buffer.from('%PDF-1.4'),
+			sha256: 'x',
+		});
+		const doc = {
+			from: '1',
+			id: 'wamid.DOC',
+			timestamp: '1',
+			type: 'document',
+			document: { filename: 'invoice.pdf', mime_type: 'application/pdf', sha256: 'x', id: '445566' },
+		};
 		const result = await post(inbound(doc), {
 			credentials: sandboxCredentials(sandbox.baseUrl),
 			options: { downloadMedia: true, binaryPropertyName: 'file' },
@@ -384,7 +452,9 @@ describe('media download', () => {
 	});
 
 	it('fetches nothing when Download Media is off', async () => {
-		const result = await post(inbound(image('wamid.IMG3', '778899')), { credentials: sandboxCredentials(sandbox.baseUrl) });
+		const result = await post(inbound(image('wamid.IMG3', '778899')), {
+			credentials: sandboxCredentials(sandbox.baseUrl),
+		});
 		expect(result.items?.[0].binary).toBeUndefined();
 		expect(sandbox.requests).toHaveLength(0);
 	});

@@ -125,7 +125,12 @@ export class GraphSandbox {
 
 	private faults: InjectedFault[] = [];
 
-	private readonly objectHandlers = new Map<string, Array<(req: SandboxRequest, sandbox: GraphSandbox) => SandboxResponse | undefined | Promise<SandboxResponse | undefined>>>();
+	private readonly objectHandlers = new Map<
+		string,
+		Array<
+			(req: SandboxRequest, sandbox: GraphSandbox) => SandboxResponse | undefined | Promise<SandboxResponse | undefined>
+		>
+	>();
 
 	private latencyMs = 0;
 
@@ -162,7 +167,10 @@ export class GraphSandbox {
 	 */
 	onObject(
 		method: string,
-		handler: (req: SandboxRequest, sandbox: GraphSandbox) => SandboxResponse | undefined | Promise<SandboxResponse | undefined>,
+		handler: (
+			req: SandboxRequest,
+			sandbox: GraphSandbox,
+		) => SandboxResponse | undefined | Promise<SandboxResponse | undefined>,
 	): void {
 		const list = this.objectHandlers.get(method.toUpperCase()) ?? [];
 		list.push(handler);
@@ -217,7 +225,10 @@ export class GraphSandbox {
 	}
 
 	/** The next `times` requests matching method/path fail with Graph error `code`. */
-	injectError(code: number, options: { method?: string; path?: RegExp; details?: string; title?: string; times?: number } = {}): void {
+	injectError(
+		code: number,
+		options: { method?: string; path?: RegExp; details?: string; title?: string; times?: number } = {},
+	): void {
 		this.faults.push({
 			method: options.method?.toUpperCase(),
 			path: options.path,
@@ -259,9 +270,15 @@ export class GraphSandbox {
 		const body = options.rawBody ?? JSON.stringify(payload);
 		const headers: Record<string, string> = { 'content-type': 'application/json' };
 		const signature =
-			options.signature === undefined ? signPayload(body, options.appSecret ?? SANDBOX_IDS.appSecret) : options.signature;
+			options.signature === undefined
+				? signPayload(body, options.appSecret ?? SANDBOX_IDS.appSecret)
+				: options.signature;
 		if (signature !== null) headers['x-hub-signature-256'] = signature;
-		const response = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
+		const response = await fetch(url, {
+			method: 'POST',
+			headers,
+			body: typeof body === 'string' ? body : new Uint8Array(body),
+		});
 		return { status: response.status, body: await response.text() };
 	}
 
@@ -297,7 +314,10 @@ export class GraphSandbox {
 				version,
 				query,
 				headers: req.headers,
-				body: request?.json ?? request?.form ?? (request?.multipart ? undefined : rawBody.length ? rawBody.toString('utf8') : undefined),
+				body:
+					request?.json ??
+					request?.form ??
+					(request?.multipart ? undefined : rawBody.length ? rawBody.toString('utf8') : undefined),
 				rawBody,
 				multipart: request?.multipart,
 				status,
@@ -333,7 +353,12 @@ export class GraphSandbox {
 		if (fault?.answer) {
 			const { status, body, contentType, headers } = fault.answer;
 			const raw = typeof body === 'string' ? body : JSON.stringify(body);
-			response = { status, raw: Buffer.from(raw), headers: { 'content-type': contentType ?? 'application/json; charset=UTF-8', ...headers }, body };
+			response = {
+				status,
+				raw: Buffer.from(raw),
+				headers: { 'content-type': contentType ?? 'application/json; charset=UTF-8', ...headers },
+				body,
+			};
 		}
 		if ((response.body as { error?: { code?: unknown } } | undefined)?.error?.code === 130429) this.traffic.throttled++;
 		const delay = this.latencyMs + (fault?.delayMs ?? 0);
@@ -367,7 +392,9 @@ export class GraphSandbox {
 				status: 401,
 				body: graphError(
 					190,
-					missing ? 'An active access token must be used to query information about the current user.' : 'Invalid OAuth access token - Cannot parse access token',
+					missing
+						? 'An active access token must be used to query information about the current user.'
+						: 'Invalid OAuth access token - Cannot parse access token',
 				),
 			};
 		}

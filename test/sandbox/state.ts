@@ -58,7 +58,10 @@ export function initialState(): SandboxState {
 	return {
 		phoneNumbers: new Map([
 			[SANDBOX_IDS.phoneNumberId, phone(SANDBOX_IDS.phoneNumberId, '+1 555-078-3881', "Jasper's Market")],
-			[SANDBOX_IDS.secondPhoneNumberId, phone(SANDBOX_IDS.secondPhoneNumberId, '+1 555-078-3882', "Jasper's Market Support")],
+			[
+				SANDBOX_IDS.secondPhoneNumberId,
+				phone(SANDBOX_IDS.secondPhoneNumberId, '+1 555-078-3882', "Jasper's Market Support"),
+			],
 		]),
 		media: new Map(),
 		extra: new Map(),

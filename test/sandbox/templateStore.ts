@@ -78,7 +78,11 @@ const body = (text: string, examples?: string[]): Component =>
 const footer = (text: string): Component => ({ type: 'FOOTER', text });
 const buttons = (...list: Component[]): Component => ({ type: 'BUTTONS', buttons: list });
 const quickReply = (text: string): Component => ({ type: 'QUICK_REPLY', text });
-const mediaHeader = (format: string): Component => ({ type: 'HEADER', format, example: { header_handle: ['4::aW1hZ2U=:ARb...'] } });
+const mediaHeader = (format: string): Component => ({
+	type: 'HEADER',
+	format,
+	example: { header_handle: ['4::aW1hZ2U=:ARb...'] },
+});
 
 let seedId = 0;
 function template(
@@ -102,14 +106,29 @@ function template(
 
 const otpButton = (otpType: string): Component =>
 	otpType === 'COPY_CODE'
-		? { type: 'URL', text: 'Copy code', url: 'https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code_expiration_minutes=10&code=otp{{1}}' }
-		: { type: 'OTP', otp_type: otpType, text: 'Autofill', package_name: 'com.example.luckyshrub', signature_hash: 'K8a/AINcGX7' };
+		? {
+				type: 'URL',
+				text: 'Copy code',
+				url: 'https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code_expiration_minutes=10&code=otp{{1}}',
+			}
+		: {
+				type: 'OTP',
+				otp_type: otpType,
+				text: 'Autofill',
+				package_name: 'com.example.luckyshrub',
+				signature_hash: 'K8a/AINcGX7',
+			};
 
 const mediaCard = (image: string): Component => ({
 	components: [
 		{ type: 'HEADER', format: 'IMAGE', example: { header_handle: [image] } },
 		{ type: 'BODY', text: 'Rare succulents for your collection.' },
-		buttons(quickReply('Send more like this'), { type: 'URL', text: 'Buy now', url: 'https://www.luckyshrub.com/shop?promo={{1}}', example: ['https://www.luckyshrub.com/shop?promo=summer_lp'] }),
+		buttons(quickReply('Send more like this'), {
+			type: 'URL',
+			text: 'Buy now',
+			url: 'https://www.luckyshrub.com/shop?promo={{1}}',
+			example: ['https://www.luckyshrub.com/shop?promo=summer_lp'],
+		}),
 	],
 });
 
@@ -131,22 +150,27 @@ export function seedTemplates(): StoredTemplate[] {
 		template(
 			'order_confirmation',
 			'UTILITY',
-			[
-				body('Thank you {{customer_name}}! Your order number is {{order_id}}.', undefined),
-				footer('Lucky Shrub'),
-			],
+			[body('Thank you {{customer_name}}! Your order number is {{order_id}}.', undefined), footer('Lucky Shrub')],
 			{ parameter_format: 'NAMED' },
 		),
-		template('order_confirmation', 'UTILITY', [body('¡Gracias {{1}}! Tu pedido es el {{2}}.', ['Pablo', '1234'])], { language: 'es' }),
+		template('order_confirmation', 'UTILITY', [body('¡Gracias {{1}}! Tu pedido es el {{2}}.', ['Pablo', '1234'])], {
+			language: 'es',
+		}),
 		// docs 01, 16: image header, text/currency/date_time body, quick replies
 		template('purchase_receipt', 'UTILITY', [
 			mediaHeader('IMAGE'),
 			body('Hi {{1}}, you paid {{2}} on {{3}}.', ['Pablo', '$100.99', 'May 1, 2025']),
 			buttons(quickReply('Thanks'), quickReply('Not me')),
 		]),
-		template('invoice_document', 'UTILITY', [mediaHeader('DOCUMENT'), body('Your invoice {{1}} is attached.', ['INV-1'])]),
+		template('invoice_document', 'UTILITY', [
+			mediaHeader('DOCUMENT'),
+			body('Your invoice {{1}} is attached.', ['INV-1']),
+		]),
 		template('product_video', 'MARKETING', [mediaHeader('VIDEO'), body('See it in action.')]),
-		template('welcome_header_text', 'MARKETING', [{ type: 'HEADER', format: 'TEXT', text: 'Welcome {{1}}', example: { header_text: ['Pablo'] } }, body('Glad you are here.')]),
+		template('welcome_header_text', 'MARKETING', [
+			{ type: 'HEADER', format: 'TEXT', text: 'Welcome {{1}}', example: { header_text: ['Pablo'] } },
+			body('Glad you are here.'),
+		]),
 		// doc 42: authentication (copy code, one-tap, zero-tap)
 		template('verification_code', 'AUTHENTICATION', [
 			{ type: 'BODY', text: '*{{1}}* is your verification code.', add_security_recommendation: true },
@@ -176,7 +200,10 @@ export function seedTemplates(): StoredTemplate[] {
 		]),
 		// doc 82: catalog
 		template('intro_catalog_offer', 'MARKETING', [
-			body('Now shop for your favourite products right here on WhatsApp! Get Rs {{1}} off on all orders above {{2}}Rs! Valid for your first {{3}} orders!', ['100', '400', '3']),
+			body(
+				'Now shop for your favourite products right here on WhatsApp! Get Rs {{1}} off on all orders above {{2}}Rs! Valid for your first {{3}} orders!',
+				['100', '400', '3'],
+			),
 			buttons({ type: 'CATALOG', text: 'View catalog' }),
 		]),
 		// doc 34: coupon code
@@ -188,15 +215,26 @@ export function seedTemplates(): StoredTemplate[] {
 		template('limited_time_offer_caribbean_pkg_2023', 'MARKETING', [
 			mediaHeader('IMAGE'),
 			{ type: 'LIMITED_TIME_OFFER', limited_time_offer: { text: 'Expiring offer!', has_expiration: true } },
-			body('Good news, {{1}}! Use code {{2}} to get 25% off all Caribbean Destination packages!', ['Pablo', 'CARIBE25']),
+			body('Good news, {{1}}! Use code {{2}} to get 25% off all Caribbean Destination packages!', [
+				'Pablo',
+				'CARIBE25',
+			]),
 			buttons(
 				{ type: 'COPY_CODE', example: 'CARIBE25' },
-				{ type: 'URL', text: 'Book now!', url: 'https://awesomedestinations.com/offers?code={{1}}', example: ['https://awesomedestinations.com/offers?ref=n3mtql'] },
+				{
+					type: 'URL',
+					text: 'Book now!',
+					url: 'https://awesomedestinations.com/offers?code={{1}}',
+					example: ['https://awesomedestinations.com/offers?ref=n3mtql'],
+				},
 			),
 		]),
 		// doc 87: media card carousel
 		template('carousel_template_media_cards_v1', 'MARKETING', [
-			body('Rare succulents for sale! {{1}}, add these unique plants to your collection. Each comes in a handcrafted pot. Use code {{3}} for {{2}} off!', ['Pablo', '20%', '20OFF']),
+			body(
+				'Rare succulents for sale! {{1}}, add these unique plants to your collection. Each comes in a handcrafted pot. Use code {{3}} for {{2}} off!',
+				['Pablo', '20%', '20OFF'],
+			),
 			{ type: 'CAROUSEL', cards: [mediaCard('4::aW1hZ2U=:1'), mediaCard('4::aW1hZ2U=:2'), mediaCard('4::aW1hZ2U=:3')] },
 		]),
 		// doc 19: product card carousel
@@ -207,7 +245,13 @@ export function seedTemplates(): StoredTemplate[] {
 		// doc 67: flow
 		template('example_template_name', 'MARKETING', [
 			body('This is a flows as template demo'),
-			buttons({ type: 'FLOW', text: 'Sign up', flow_action: 'navigate', navigate_screen: 'WELCOME_SCREEN', flow_id: '1234567890' }),
+			buttons({
+				type: 'FLOW',
+				text: 'Sign up',
+				flow_action: 'navigate',
+				navigate_screen: 'WELCOME_SCREEN',
+				flow_id: '1234567890',
+			}),
 		]),
 		// doc 49: checkout button
 		template('item_back_in_stock_v2', 'MARKETING', [
@@ -235,11 +279,22 @@ export function seedTemplates(): StoredTemplate[] {
 			{ language: 'pt_BR', display_format: 'ORDER_DETAILS' },
 		),
 		// doc 51: order status
-		template('order_status_update', 'UTILITY', [body('Your order status changed.'), footer('Lucky Shrub')], { sub_category: 'ORDER_STATUS' }),
+		template('order_status_update', 'UTILITY', [body('Your order status changed.'), footer('Lucky Shrub')], {
+			sub_category: 'ORDER_STATUS',
+		}),
 		// not sendable
-		template('seasonal_promo_paused', 'MARKETING', [body('Spring sale!')], { status: 'PAUSED', quality_score: { score: 'RED' } }),
-		template('old_promo_disabled', 'MARKETING', [body('Old sale!')], { status: 'DISABLED', quality_score: { score: 'RED' } }),
-		template('welcome_rejected', 'MARKETING', [body('Click here now!!!')], { status: 'REJECTED', rejected_reason: 'PROMOTIONAL' }),
+		template('seasonal_promo_paused', 'MARKETING', [body('Spring sale!')], {
+			status: 'PAUSED',
+			quality_score: { score: 'RED' },
+		}),
+		template('old_promo_disabled', 'MARKETING', [body('Old sale!')], {
+			status: 'DISABLED',
+			quality_score: { score: 'RED' },
+		}),
+		template('welcome_rejected', 'MARKETING', [body('Click here now!!!')], {
+			status: 'REJECTED',
+			rejected_reason: 'PROMOTIONAL',
+		}),
 		template('new_offer_pending', 'MARKETING', [body('New offer for {{1}}', ['Pablo'])], { status: 'PENDING' }),
 	];
 }

@@ -19,7 +19,9 @@ const NODES: Array<[string, INodeType]> = [
 
 describe('codex files', () => {
 	// getCodex is what n8n's loader calls for each node file (private in its typings).
-	const loader = new PackageDirectoryLoader(ROOT) as unknown as { getCodex(file: string): INodeTypeDescription['codex'] & object };
+	const loader = new PackageDirectoryLoader(ROOT) as unknown as {
+		getCodex(file: string): INodeTypeDescription['codex'] & object;
+	};
 
 	it('covers every node the package declares', () => {
 		expect(packageJson.n8n.nodes).toEqual(NODES.map(([file]) => `dist/${file}`));
@@ -29,7 +31,10 @@ describe('codex files', () => {
 		const codex = loader.getCodex(file);
 		expect(codex.categories).toContain('Communication');
 		expect(codex.alias).toEqual(expect.arrayContaining(['WhatsApp']));
-		const links = [...(codex.resources?.primaryDocumentation ?? []), ...(codex.resources?.credentialDocumentation ?? [])];
+		const links = [
+			...(codex.resources?.primaryDocumentation ?? []),
+			...(codex.resources?.credentialDocumentation ?? []),
+		];
 		expect(links.length).toBeGreaterThanOrEqual(2);
 		for (const { url } of links) expect(url).toMatch(/^https:\/\/developers\.facebook\.com\/docs\/whatsapp\//);
 		const raw = JSON.parse(readFileSync(`${ROOT}/${file.replace(/\.js$/, '.json')}`, 'utf8')) as { node: string };

@@ -6,7 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { WhatsAppCloud } from '../../nodes/WhatsAppCloud/WhatsAppCloud.node';
 import { WhatsAppCloudTrigger } from '../../nodes/WhatsAppCloudTrigger/WhatsAppCloudTrigger.node';
@@ -52,7 +57,11 @@ const isExpression = (value: unknown) => typeof value === 'string' && value.star
  * The parameters (as `path`) that no property of `properties` knows: a misspelt name, an option value that does not
  * exist, a collection option or fixed-collection group the node does not have.
  */
-function unknownParameters(values: Record<string, unknown>, properties: readonly INodeProperties[], path = ''): string[] {
+function unknownParameters(
+	values: Record<string, unknown>,
+	properties: readonly INodeProperties[],
+	path = '',
+): string[] {
 	return Object.entries(values).flatMap(([name, value]) => {
 		const here = `${path}${name}`;
 		const candidates = properties.filter((property) => property.name === name);
@@ -67,19 +76,31 @@ function problemsOf(property: INodeProperties, value: unknown, path: string): st
 	if (isExpression(value)) return [];
 	switch (property.type) {
 		case 'options':
-			return ((property.options ?? []) as INodePropertyOptions[]).some((option) => option.value === value) ? [] : [`${path}=${String(value)}`];
+			return ((property.options ?? []) as INodePropertyOptions[]).some((option) => option.value === value)
+				? []
+				: [`${path}=${String(value)}`];
 		case 'multiOptions': {
 			const allowed = ((property.options ?? []) as INodePropertyOptions[]).map((option) => option.value);
-			return (value as unknown[]).filter((entry) => !allowed.includes(entry as string)).map((entry) => `${path}=${String(entry)}`);
+			return (value as unknown[])
+				.filter((entry) => !allowed.includes(entry as string))
+				.map((entry) => `${path}=${String(entry)}`);
 		}
 		case 'collection':
-			return unknownParameters(value as Record<string, unknown>, (property.options ?? []) as INodeProperties[], `${path}.`);
+			return unknownParameters(
+				value as Record<string, unknown>,
+				(property.options ?? []) as INodeProperties[],
+				`${path}.`,
+			);
 		case 'fixedCollection':
 			return Object.entries(value as Record<string, unknown>).flatMap(([group, entries]) => {
-				const definition = ((property.options ?? []) as INodePropertyCollection[]).find((option) => option.name === group);
+				const definition = ((property.options ?? []) as INodePropertyCollection[]).find(
+					(option) => option.name === group,
+				);
 				if (!definition) return [`${path}.${group}`];
 				const list = Array.isArray(entries) ? entries : [entries];
-				return list.flatMap((entry, i) => unknownParameters(entry as Record<string, unknown>, definition.values, `${path}.${group}[${i}].`));
+				return list.flatMap((entry, i) =>
+					unknownParameters(entry as Record<string, unknown>, definition.values, `${path}.${group}[${i}].`),
+				);
 			});
 		default:
 			return [];
@@ -111,62 +132,82 @@ describe('example workflows (examples/*.json)', () => {
 		]);
 	});
 
-	it.each(examples)('%s is n8n workflow JSON: a name, nodes with unique names and IDs, connections between them', (_file, workflow) => {
-		expect(workflow.name).toMatch(/^WhatsApp: /);
-		expect(workflow.settings).toEqual({ executionOrder: 'v1' });
-		const names = workflow.nodes.map((node) => node.name);
-		expect(new Set(names).size).toBe(names.length);
-		expect(new Set(workflow.nodes.map((node) => node.id)).size).toBe(names.length);
-		for (const node of workflow.nodes) {
-			expect([node.name, node.id]).toEqual([node.name, expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)]);
-			expect([node.name, node.position]).toEqual([node.name, [expect.any(Number), expect.any(Number)]]);
-		}
-		// Every connection joins two nodes of the workflow, and every node but triggers and notes has an input.
-		const targets = new Set<string>();
-		for (const [source, { main }] of Object.entries(workflow.connections)) {
-			expect(names).toContain(source);
-			for (const connection of main.flat()) {
-				expect(names).toContain(connection.node);
-				targets.add(connection.node);
+	it.each(examples)(
+		'%s is n8n workflow JSON: a name, nodes with unique names and IDs, connections between them',
+		(_file, workflow) => {
+			expect(workflow.name).toMatch(/^WhatsApp: /);
+			expect(workflow.settings).toEqual({ executionOrder: 'v1' });
+			const names = workflow.nodes.map((node) => node.name);
+			expect(new Set(names).size).toBe(names.length);
+			expect(new Set(workflow.nodes.map((node) => node.id)).size).toBe(names.length);
+			for (const node of workflow.nodes) {
+				expect([node.name, node.id]).toEqual([
+					node.name,
+					expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+				]);
+				expect([node.name, node.position]).toEqual([node.name, [expect.any(Number), expect.any(Number)]]);
 			}
-		}
-		const inputless = workflow.nodes.filter((node) => !targets.has(node.name) && node.type !== 'n8n-nodes-base.stickyNote');
-		expect(inputless.map((node) => node.type)).toEqual([expect.stringMatching(/Trigger$|\.webhook$/)]);
-	});
+			// Every connection joins two nodes of the workflow, and every node but triggers and notes has an input.
+			const targets = new Set<string>();
+			for (const [source, { main }] of Object.entries(workflow.connections)) {
+				expect(names).toContain(source);
+				for (const connection of main.flat()) {
+					expect(names).toContain(connection.node);
+					targets.add(connection.node);
+				}
+			}
+			const inputless = workflow.nodes.filter(
+				(node) => !targets.has(node.name) && node.type !== 'n8n-nodes-base.stickyNote',
+			);
+			expect(inputless.map((node) => node.type)).toEqual([expect.stringMatching(/Trigger$|\.webhook$/)]);
+		},
+	);
 
-	it.each(examples)('%s uses only our two nodes and n8n\'s own, at versions n8n 1.123 and 2.41 both have', (_file, workflow) => {
-		for (const node of workflow.nodes) {
-			const ours = OUR_NODES[node.type];
-			const allowed = ours ? [ours.version].flat() : BASE_NODES[node.type];
-			expect([node.name, node.type, allowed?.includes(node.typeVersion)]).toEqual([node.name, node.type, true]);
-		}
-	});
+	it.each(examples)(
+		"%s uses only our two nodes and n8n's own, at versions n8n 1.123 and 2.41 both have",
+		(_file, workflow) => {
+			for (const node of workflow.nodes) {
+				const ours = OUR_NODES[node.type];
+				const allowed = ours ? [ours.version].flat() : BASE_NODES[node.type];
+				expect([node.name, node.type, allowed?.includes(node.typeVersion)]).toEqual([node.name, node.type, true]);
+			}
+		},
+	);
 
 	it.each(examples)('%s sets only parameters our nodes know', (file, workflow) => {
 		const unknown = ourNodes(workflow).flatMap((node) =>
 			unknownParameters(node.parameters, OUR_NODES[node.type].properties).map((path) => `${node.name}: ${path}`),
 		);
 		// The bulk campaign sets the send pipeline's Messages Per Second, which this branch's node may not have yet.
-		const pending = file === 'bulk-campaign.json' && !hasThroughputOption(OUR_NODES[ACTION_TYPE]) ? ['Send Coupon: messageOptions.messagesPerSecond'] : [];
+		const pending =
+			file === 'bulk-campaign.json' && !hasThroughputOption(OUR_NODES[ACTION_TYPE])
+				? ['Send Coupon: messageOptions.messagesPerSecond']
+				: [];
 		expect(unknown).toEqual(pending);
 	});
 
-	it.each(examples)('%s carries no credential, secret or account ID: n8n asks for the credential on import', (file, workflow) => {
-		const text = readExample(file);
-		for (const node of workflow.nodes) expect([node.name, node.credentials]).toEqual([node.name, undefined]);
-		for (const secret of Object.values(SANDBOX_IDS)) expect(text).not.toContain(secret);
-		// Graph IDs (accounts, numbers, templates, media) have 15 or more digits; phone numbers fewer.
-		expect(text.match(/\d{15,}/g)).toBeNull();
-		// Meta access tokens start with EAA.
-		expect(text).not.toMatch(/EAA[A-Za-z0-9]{20,}/);
-		expect(Object.keys(workflow)).not.toContain('id');
-		expect(workflow.meta).toBeUndefined();
-		expect(workflow.pinData).toEqual({});
-		for (const trigger of workflow.nodes.filter((node) => node.type === TRIGGER_TYPE)) expect(trigger.parameters.verifyToken).toBe('');
-	});
+	it.each(examples)(
+		'%s carries no credential, secret or account ID: n8n asks for the credential on import',
+		(file, workflow) => {
+			const text = readExample(file);
+			for (const node of workflow.nodes) expect([node.name, node.credentials]).toEqual([node.name, undefined]);
+			for (const secret of Object.values(SANDBOX_IDS)) expect(text).not.toContain(secret);
+			// Graph IDs (accounts, numbers, templates, media) have 15 or more digits; phone numbers fewer.
+			expect(text.match(/\d{15,}/g)).toBeNull();
+			// Meta access tokens start with EAA.
+			expect(text).not.toMatch(/EAA[A-Za-z0-9]{20,}/);
+			expect(Object.keys(workflow)).not.toContain('id');
+			expect(workflow.meta).toBeUndefined();
+			expect(workflow.pinData).toEqual({});
+			for (const trigger of workflow.nodes.filter((node) => node.type === TRIGGER_TYPE))
+				expect(trigger.parameters.verifyToken).toBe('');
+		},
+	);
 
 	it.each(examples)('%s explains in a sticky note which credential to pick and what to set', (_file, workflow) => {
-		const notes = workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote').map((node) => String(node.parameters.content));
+		const notes = workflow.nodes
+			.filter((node) => node.type === 'n8n-nodes-base.stickyNote')
+			.map((node) => String(node.parameters.content));
 		expect(notes[0]).toMatch(/^## /);
 		expect(notes.join('\n')).toContain('**WhatsApp Cloud API** credential');
 		expect(notes.join('\n')).toContain('### Set up');
@@ -180,7 +221,7 @@ describe('example workflows (examples/*.json)', () => {
 		else expect(steps.length).toBeGreaterThan(0);
 	});
 
-	it('are each linked from the README\'s Examples section, which says how to import them', () => {
+	it("are each linked from the README's Examples section, which says how to import them", () => {
 		const section = readmeExamplesSection();
 		expect(section).toContain('Import from File');
 		const linked = [...section.matchAll(/\]\(examples\/([\w-]+\.json)\)/g)].map((match) => match[1]);

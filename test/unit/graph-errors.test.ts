@@ -182,7 +182,9 @@ describe('parseGraphError', () => {
 
 	it('reads error_data sent as a JSON string and codes sent as strings', () => {
 		expect(
-			parseGraphError({ error: { message: 'Invalid parameter', code: '100', error_data: '{"details":"Param to is invalid"}' } }),
+			parseGraphError({
+				error: { message: 'Invalid parameter', code: '100', error_data: '{"details":"Param to is invalid"}' },
+			}),
 		).toEqual({ code: 100, title: 'Invalid parameter', message: 'Invalid parameter', details: 'Param to is invalid' });
 	});
 
@@ -224,7 +226,8 @@ describe('graphErrorToNodeApiError', () => {
 				code: 131047,
 				error_data: {
 					messaging_product: 'whatsapp',
-					details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+					details:
+						'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
 				},
 				fbtrace_id: 'AbCdEf',
 			},
@@ -288,7 +291,10 @@ describe('graphErrorToNodeApiError', () => {
 	});
 
 	it('handles the On-Premises shape', () => {
-		const error = thrown({ errors: [{ code: 500, title: 'Generic error', details: 'System error. Please try again.' }] }, 500);
+		const error = thrown(
+			{ errors: [{ code: 500, title: 'Generic error', details: 'System error. Please try again.' }] },
+			500,
+		);
 		expect(error.message).toBe('WhatsApp error 500: Generic error');
 		expect(error.description).toBe(
 			['System error. Please try again.', 'System error at Meta. Try again.', 'Meta error code 500.'].join('\n'),

@@ -38,8 +38,11 @@ function* allRoutings(properties: readonly INodeProperties[], path = ''): Genera
 	for (const property of properties) {
 		const here = `${path}${property.name}`;
 		if (property.routing) yield [here, property.routing];
-		for (const option of (property.options ?? []) as Array<INodeProperties | INodePropertyOptions | { name: string; values?: INodeProperties[] }>) {
-			if ('routing' in option && option.routing) yield [`${here}.${String('value' in option ? option.value : option.name)}`, option.routing];
+		for (const option of (property.options ?? []) as Array<
+			INodeProperties | INodePropertyOptions | { name: string; values?: INodeProperties[] }
+		>) {
+			if ('routing' in option && option.routing)
+				yield [`${here}.${String('value' in option ? option.value : option.name)}`, option.routing];
 			if ('values' in option && option.values) yield* allRoutings(option.values, `${here}.${option.name}.`);
 			if ('type' in option && 'options' in option) yield* allRoutings([option as INodeProperties], `${here}.`);
 		}
@@ -48,9 +51,14 @@ function* allRoutings(properties: readonly INodeProperties[], path = ''): Genera
 
 describe('WhatsApp Cloud node description', () => {
 	it('has one Operation dropdown per resource, each option with an action and a description', () => {
-		expect(operationProperties.map((property) => property.displayOptions?.show?.resource)).toEqual(RESOURCES.map((resource) => [resource.value]));
+		expect(operationProperties.map((property) => property.displayOptions?.show?.resource)).toEqual(
+			RESOURCES.map((resource) => [resource.value]),
+		);
 		// The message types' own descriptions come with the send path's change (messages/*.ts, its own issue).
-		const described = operations.filter(({ resource, option }) => resource !== 'message' || !String(option.value).startsWith('send') && option.value !== 'removeReaction');
+		const described = operations.filter(
+			({ resource, option }) =>
+				resource !== 'message' || (!String(option.value).startsWith('send') && option.value !== 'removeReaction'),
+		);
 		expect(operations.filter(({ option }) => !option.action).map(label)).toEqual([]);
 		expect(described.filter(({ option }) => !option.description).map(label)).toEqual([]);
 	});
@@ -59,7 +67,13 @@ describe('WhatsApp Cloud node description', () => {
 		expect(operations.filter(({ option }) => /^List\b/.test(option.name)).map(label)).toEqual([]);
 		const lists = operations.filter(({ option }) => /^Get Many\b/.test(option.name)).map(label);
 		expect(lists).toEqual(
-			expect.arrayContaining(['template.getAll', 'phoneNumber.getAll', 'blockedUser.list', 'businessAccount.listSubscribedApps', 'payment.listConfigurations']),
+			expect.arrayContaining([
+				'template.getAll',
+				'phoneNumber.getAll',
+				'blockedUser.list',
+				'businessAccount.listSubscribedApps',
+				'payment.listConfigurations',
+			]),
 		);
 	});
 
@@ -89,7 +103,10 @@ describe('WhatsApp Cloud node description', () => {
 	it('checks every answer for a Graph error first and pairs the output with its input item last', () => {
 		for (const operation of routed) {
 			const chain = operation.option.routing?.output?.postReceive ?? [];
-			const first = operation.resource === 'blockedUser' && ['block', 'unblock'].includes(String(operation.option.value)) ? readBlockUsersAnswer : throwOnGraphError;
+			const first =
+				operation.resource === 'blockedUser' && ['block', 'unblock'].includes(String(operation.option.value))
+					? readBlockUsersAnswer
+					: throwOnGraphError;
 			expect([label(operation), chain[0]]).toEqual([label(operation), first]);
 			expect([label(operation), chain.at(-1)]).toEqual([label(operation), pairWithInputItem]);
 			expect(chain.filter((action) => action === throwOnGraphError)).toHaveLength(first === throwOnGraphError ? 1 : 0);
@@ -100,7 +117,13 @@ describe('WhatsApp Cloud node description', () => {
 		const own = readsGraphErrors(async (items) => items);
 		const step = async (items: INodeExecutionData[]) => items;
 		const [field, operation] = withGraphAnswerHandling([
-			{ displayName: 'Field', name: 'field', type: 'string', default: '', routing: { output: { postReceive: [step] } } },
+			{
+				displayName: 'Field',
+				name: 'field',
+				type: 'string',
+				default: '',
+				routing: { output: { postReceive: [step] } },
+			},
 			{
 				displayName: 'Operation',
 				name: 'operation',
@@ -108,7 +131,11 @@ describe('WhatsApp Cloud node description', () => {
 				default: 'a',
 				options: [
 					{ name: 'A', value: 'a', routing: { request: { method: 'GET', url: '/a' } } },
-					{ name: 'B', value: 'b', routing: { request: { method: 'POST', url: '/b' }, output: { postReceive: [own] } } },
+					{
+						name: 'B',
+						value: 'b',
+						routing: { request: { method: 'POST', url: '/b' }, output: { postReceive: [own] } },
+					},
 					{ name: 'C', value: 'c' },
 				],
 			},

@@ -67,7 +67,8 @@ export const blockedUserFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '+16505551234, 16505555678',
-		description: 'Phone numbers with country code or WhatsApp IDs, separated by commas or new lines, or a list from an expression',
+		description:
+			'Phone numbers with country code or WhatsApp IDs, separated by commas or new lines, or a list from an expression',
 		hint: 'From the trigger: {{ $json.contact.wa_id }}',
 		displayOptions: { show: { resource, operation: ['block', 'unblock'] } },
 	},
@@ -76,7 +77,8 @@ export const blockedUserFields: INodeProperties[] = [
 		name: 'onUserFailure',
 		type: 'options',
 		default: 'failIfAllFail',
-		description: 'When a failure for some users stops the node. Each user gets an output item with its status either way.',
+		description:
+			'When a failure for some users stops the node. Each user gets an output item with its status either way.',
 		options: [
 			{
 				name: 'All Users Fail',

@@ -54,7 +54,7 @@ export const businessProfileOperations: INodeProperties = {
 			name: 'Get',
 			value: 'get',
 			action: 'Get the business profile',
-			description: "Get the business profile WhatsApp users see for a phone number",
+			description: 'Get the business profile WhatsApp users see for a phone number',
 			routing: {
 				// The Fields field replaces `fields` when it has any selected.
 				request: { method: 'GET', url: profile, qs: { fields: PROFILE_FIELDS.join(',') } },

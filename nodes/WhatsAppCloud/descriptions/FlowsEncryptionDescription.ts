@@ -42,7 +42,8 @@ export const flowsEncryptionFields: INodeProperties[] = [
 		typeOptions: { rows: 8 },
 		default: '',
 		required: true,
-		placeholder: '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA...\n-----END PUBLIC KEY-----',
+		placeholder:
+			'-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA...\n-----END PUBLIC KEY-----',
 		description:
 			'2048-bit RSA public key in PEM format (openssl rsa -in private.pem -pubout). Never paste the private key. Set it for each phone number.',
 		displayOptions: { show: { resource, operation: ['setPublicKey'] } },

@@ -46,7 +46,10 @@ export const mediaOperations: INodeProperties = {
 			value: 'upload',
 			action: 'Upload a media file',
 			description: "Upload the item's binary data to WhatsApp and get a media ID to send (kept for 30 days)",
-			routing: { request: { method: 'POST', url: `=/${PHONE_NUMBER_ID}/media` }, send: { preSend: [mediaUploadRequest] } },
+			routing: {
+				request: { method: 'POST', url: `=/${PHONE_NUMBER_ID}/media` },
+				send: { preSend: [mediaUploadRequest] },
+			},
 		},
 	],
 	default: 'upload',
@@ -122,7 +125,8 @@ export const mediaFields: INodeProperties[] = [
 				name: 'fileName',
 				type: 'string',
 				default: '',
-				description: 'Name of the downloaded file. Default: the name WhatsApp gives, else the media ID with the extension of its MIME type.',
+				description:
+					'Name of the downloaded file. Default: the name WhatsApp gives, else the media ID with the extension of its MIME type.',
 			},
 			{
 				displayName: 'Put Output File in Field',

@@ -73,7 +73,8 @@ export const messageFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '+16505551234',
-		description: "Phone number with country code, or the WhatsApp ID from a webhook. Without a leading +, WhatsApp prepends the sender's country code.",
+		description:
+			"Phone number with country code, or the WhatsApp ID from a webhook. Without a leading +, WhatsApp prepends the sender's country code.",
 		hint: 'From the trigger: {{ $json.contact.wa_id }}',
 		displayOptions: { show: { resource: ['message'], operation: sendOperationValues } },
 	},

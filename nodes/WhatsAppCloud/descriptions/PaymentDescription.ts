@@ -12,7 +12,13 @@ import {
 	MAX_REFERENCE_ID,
 	refundBody,
 } from '../hooks/payments';
-import { BUSINESS_ACCOUNT_ID, businessAccountIdProperty, PHONE_NUMBER_ID, phoneNumberIdProperty, TRIMMED_OR_NOTHING } from './common';
+import {
+	BUSINESS_ACCOUNT_ID,
+	businessAccountIdProperty,
+	PHONE_NUMBER_ID,
+	phoneNumberIdProperty,
+	TRIMMED_OR_NOTHING,
+} from './common';
 
 const resource = ['payment'];
 const accountOperations = [
@@ -43,7 +49,8 @@ export const paymentOperations: INodeProperties = {
 			name: 'Create Payment Configuration',
 			value: 'createConfiguration',
 			action: 'Create a payment configuration',
-			description: 'Create a UPI VPA or payment gateway configuration (India); gateway types return an OAuth link to finish linking',
+			description:
+				'Create a UPI VPA or payment gateway configuration (India); gateway types return an OAuth link to finish linking',
 			routing: {
 				request: { method: 'POST', url: `${waba}/payment_configuration` },
 				send: { preSend: [createConfigurationBody] },
@@ -98,7 +105,10 @@ export const paymentOperations: INodeProperties = {
 			value: 'refund',
 			action: 'Refund a payment',
 			description: 'Refund all or part of an order paid through a payment gateway (India)',
-			routing: { request: { method: 'POST', url: `=/${PHONE_NUMBER_ID}/payments_refund` }, send: { preSend: [refundBody] } },
+			routing: {
+				request: { method: 'POST', url: `=/${PHONE_NUMBER_ID}/payments_refund` },
+				send: { preSend: [refundBody] },
+			},
 		},
 		{
 			name: 'Regenerate OAuth Link',
@@ -245,7 +255,8 @@ export const paymentFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'https://example.com/whatsapp/checkout-data',
-		description: 'HTTPS endpoint WhatsApp calls for coupons, shipping address and inventory in checkout button templates',
+		description:
+			'HTTPS endpoint WhatsApp calls for coupons, shipping address and inventory in checkout button templates',
 		displayOptions: { show: { resource, operation: ['updateDataEndpoint'] } },
 	},
 	{

@@ -133,7 +133,8 @@ export const phoneNumberOperations: INodeProperties = {
 			name: 'Register',
 			value: 'register',
 			action: 'Register a phone number',
-			description: 'Register a verified number for Cloud API, optionally with local storage or from an On-Premises backup. Limited to 10 per 72 hours.',
+			description:
+				'Register a verified number for Cloud API, optionally with local storage or from an On-Premises backup. Limited to 10 per 72 hours.',
 			routing: { request: { method: 'POST', url: `${phone}/register` }, send: { preSend: [registerBody] } },
 		},
 		{
@@ -190,7 +191,11 @@ export const phoneNumberFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Phone Number', value: 'phoneNumber', routing: { request: { url: phone } } },
-			{ name: 'WhatsApp Business Account', value: 'businessAccount', routing: { request: { url: `=/${BUSINESS_ACCOUNT_ID}` } } },
+			{
+				name: 'WhatsApp Business Account',
+				value: 'businessAccount',
+				routing: { request: { url: `=/${BUSINESS_ACCOUNT_ID}` } },
+			},
 		],
 		default: 'phoneNumber',
 		description: 'Node whose messaging health to check; the answer covers every node involved in sending from it',
@@ -215,7 +220,15 @@ export const phoneNumberFields: INodeProperties[] = [
 			{ name: 'Throughput', value: 'throughput' },
 			{ name: 'Verified Name', value: 'verified_name' },
 		],
-		default: ['display_phone_number', 'verified_name', 'quality_rating', 'name_status', 'code_verification_status', 'status', 'throughput'],
+		default: [
+			'display_phone_number',
+			'verified_name',
+			'quality_rating',
+			'name_status',
+			'code_verification_status',
+			'status',
+			'throughput',
+		],
 		description: 'Fields to return (the ID always comes back). None selected returns all of them.',
 		displayOptions: { show: show(['get']) },
 		// Left out when none is selected: the operation asks for all of them.
@@ -278,7 +291,8 @@ export const phoneNumberFields: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: 'Migrating from the On-Premises API: the "data" value of its backup (keeps the profile and Official Business Account status)',
+				description:
+					'Migrating from the On-Premises API: the "data" value of its backup (keeps the profile and Official Business Account status)',
 			},
 			{
 				displayName: 'Backup Password',
@@ -294,7 +308,8 @@ export const phoneNumberFields: INodeProperties[] = [
 				type: 'options',
 				options: REGIONS,
 				default: 'DE',
-				description: 'Enable local storage: message data at rest is stored in this country. To change or remove it later, deregister and register again.',
+				description:
+					'Enable local storage: message data at rest is stored in this country. To change or remove it later, deregister and register again.',
 			},
 		],
 	},
@@ -323,7 +338,8 @@ export const phoneNumberFields: INodeProperties[] = [
 					{ name: 'Enabled', value: 'enabled' },
 				],
 				default: 'enabled',
-				description: 'Store message data at rest in a chosen country. Only possible while the number is not registered.',
+				description:
+					'Store message data at rest in a chosen country. Only possible while the number is not registered.',
 			},
 			{
 				displayName: 'Local Storage Region',
@@ -381,7 +397,8 @@ export const phoneNumberFields: INodeProperties[] = [
 				name: 'commandsJson',
 				type: 'json',
 				default: '[{ "command_name": "tickets", "command_description": "Book flight tickets" }]',
-				description: 'Commands as a JSON array of { command_name, command_description }, e.g. from an expression. Same limits as Commands.',
+				description:
+					'Commands as a JSON array of { command_name, command_description }, e.g. from an expression. Same limits as Commands.',
 			},
 			{
 				displayName: 'Ice Breakers',
@@ -425,4 +442,3 @@ export const phoneNumberFields: INodeProperties[] = [
 		],
 	},
 ];
-

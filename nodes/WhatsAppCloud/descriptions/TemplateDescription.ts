@@ -56,7 +56,8 @@ export const templateOperations: INodeProperties = {
 			name: 'Create',
 			value: 'create',
 			action: 'Create a template',
-			description: 'Create a template from components or from the Template Library; it is reviewed before it can be sent',
+			description:
+				'Create a template from components or from the Template Library; it is reviewed before it can be sent',
 			routing: { request: { method: 'POST', url: templates }, send: { preSend: [templateBody] } },
 		},
 		{
@@ -68,7 +69,10 @@ export const templateOperations: INodeProperties = {
 				request: {
 					method: 'DELETE',
 					url: templates,
-					qs: { name: `=${field('templateName')}`, hsm_id: '={{ String($parameter.deleteTemplateId ?? "").trim() || undefined }}' },
+					qs: {
+						name: `=${field('templateName')}`,
+						hsm_id: '={{ String($parameter.deleteTemplateId ?? "").trim() || undefined }}',
+					},
 				},
 				send: { preSend: [checkInput(resolveBusinessAccountId, checkTemplateDeletion)] },
 			},
@@ -173,7 +177,8 @@ export const templateFields: INodeProperties[] = [
 		name: 'deleteTemplateId',
 		type: 'string',
 		default: '',
-		description: 'Delete only the language version with this template ID. Leave empty to delete the template in every language.',
+		description:
+			'Delete only the language version with this template ID. Leave empty to delete the template in every language.',
 		displayOptions: show(['delete']),
 	},
 	{
@@ -192,7 +197,11 @@ export const templateFields: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Components', value: 'components', description: 'Your own header, body, footer and buttons' },
-			{ name: 'Template Library', value: 'library', description: "One of Meta's pre-written utility templates (approved at once)" },
+			{
+				name: 'Template Library',
+				value: 'library',
+				description: "One of Meta's pre-written utility templates (approved at once)",
+			},
 		],
 		default: 'components',
 		displayOptions: show(['create']),
@@ -346,7 +355,14 @@ export const templateFields: INodeProperties[] = [
 				description: "Fields to return. Leave empty for Meta's default fields.",
 				routing: toQuery('fields', JOINED_OR_NOTHING),
 			},
-			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en_US', routing: toQuery('language') },
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'string',
+				default: '',
+				placeholder: 'en_US',
+				routing: toQuery('language'),
+			},
 			{
 				displayName: 'Name',
 				name: 'name',
@@ -381,7 +397,14 @@ export const templateFields: INodeProperties[] = [
 				default: 'E_COMMERCE',
 				routing: toQuery('industry'),
 			},
-			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en_US', routing: toQuery('language') },
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'string',
+				default: '',
+				placeholder: 'en_US',
+				routing: toQuery('language'),
+			},
 			{
 				displayName: 'Search',
 				name: 'search',

@@ -4,7 +4,8 @@ import type { IDisplayOptions, INodeProperties, INodePropertyRouting } from 'n8n
  * The business phone number ID in a routing URL, e.g. `=/${PHONE_NUMBER_ID}/whatsapp_business_profile`: the
  * node's field, else the credential's. The operation's preSend checks the same value (resolvePhoneNumberId).
  */
-export const PHONE_NUMBER_ID = '{{ String($parameter.phoneNumberId ?? "").trim() || String($credentials.phoneNumberId ?? "").trim() }}';
+export const PHONE_NUMBER_ID =
+	'{{ String($parameter.phoneNumberId ?? "").trim() || String($credentials.phoneNumberId ?? "").trim() }}';
 
 /** The WhatsApp Business Account ID in a routing URL: the node's field, else the credential's (checked by resolveBusinessAccountId). */
 export const BUSINESS_ACCOUNT_ID =

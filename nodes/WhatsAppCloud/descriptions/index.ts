@@ -26,10 +26,25 @@ export const RESOURCES: ResourceDescription[] = [
 	{ name: 'Template', value: 'template', operations: templateOperations, fields: templateFields },
 	{ name: 'Media', value: 'media', operations: mediaOperations, fields: mediaFields },
 	{ name: 'Phone Number', value: 'phoneNumber', operations: phoneNumberOperations, fields: phoneNumberFields },
-	{ name: 'Business Profile', value: 'businessProfile', operations: businessProfileOperations, fields: businessProfileFields },
+	{
+		name: 'Business Profile',
+		value: 'businessProfile',
+		operations: businessProfileOperations,
+		fields: businessProfileFields,
+	},
 	{ name: 'Blocked User', value: 'blockedUser', operations: blockedUserOperations, fields: blockedUserFields },
-	{ name: 'Commerce Settings', value: 'commerceSettings', operations: commerceSettingsOperations, fields: commerceSettingsFields },
-	{ name: 'Flows Encryption', value: 'flowsEncryption', operations: flowsEncryptionOperations, fields: flowsEncryptionFields },
+	{
+		name: 'Commerce Settings',
+		value: 'commerceSettings',
+		operations: commerceSettingsOperations,
+		fields: commerceSettingsFields,
+	},
+	{
+		name: 'Flows Encryption',
+		value: 'flowsEncryption',
+		operations: flowsEncryptionOperations,
+		fields: flowsEncryptionFields,
+	},
 	{ name: 'Payment', value: 'payment', operations: paymentOperations, fields: paymentFields },
 	{
 		name: 'WhatsApp Business Account',

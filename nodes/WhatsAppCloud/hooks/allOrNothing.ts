@@ -58,10 +58,15 @@ function gateFor(ctx: IExecuteSingleFunctions): Gate | undefined {
 
 function refusal(ctx: IExecuteSingleFunctions, gate: Gate, itemIndex: number): NodeOperationError {
 	const failure = gate.failure as NonNullable<Gate['failure']>;
-	return new NodeOperationError(ctx.getNode(), `Nothing was sent: item ${failure.itemIndex} has invalid input (${failure.message})`, {
-		itemIndex,
-		description: 'All items are checked before any request is sent. Fix that item, or enable "Continue On Fail" to send the valid items anyway.',
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Nothing was sent: item ${failure.itemIndex} has invalid input (${failure.message})`,
+		{
+			itemIndex,
+			description:
+				'All items are checked before any request is sent. Fix that item, or enable "Continue On Fail" to send the valid items anyway.',
+		},
+	);
 }
 
 function fail(ctx: IExecuteSingleFunctions, gate: Gate, itemIndex: number, message: string): void {
@@ -112,7 +117,10 @@ async function pass(ctx: IExecuteSingleFunctions, gate: Gate, itemIndex: number)
 	if (wait > 0) await sleep(wait);
 }
 
-export type RequestBuilder = (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+export type RequestBuilder = (
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
 
 /** Turns an InputError into the NodeOperationError the user sees, naming the field and the item. */
 export function inputErrorToNodeError(ctx: IExecuteSingleFunctions, error: unknown): Error {
@@ -124,7 +132,10 @@ export function inputErrorToNodeError(ctx: IExecuteSingleFunctions, error: unkno
  * the request leaves only once every item of the run has been checked.
  */
 export function allOrNothing(build: RequestBuilder) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const gate = gateFor(this);
 		const itemIndex = this.getItemIndex();
 		let built: IHttpRequestOptions;

@@ -39,11 +39,14 @@ export function parseUsers(value: unknown): string[] {
 	const users = [
 		...new Set(
 			list.map((entry) =>
-				String(typeof entry === 'object' && entry !== null ? ((entry as IDataObject).user ?? '') : (entry ?? '')).trim(),
+				String(
+					typeof entry === 'object' && entry !== null ? ((entry as IDataObject).user ?? '') : (entry ?? ''),
+				).trim(),
 			),
 		),
 	].filter((user) => user !== '');
-	if (users.length === 0) throw new InputError(USERS_FIELD, `${USERS_FIELD} is required: give at least one phone number or WhatsApp ID`);
+	if (users.length === 0)
+		throw new InputError(USERS_FIELD, `${USERS_FIELD} is required: give at least one phone number or WhatsApp ID`);
 	checkCount(USERS_FIELD, users, 1, MAX_BLOCK_LIST, 'users');
 	for (const user of users) {
 		if (!isPhoneNumberOrWaId(user)) {
@@ -111,7 +114,9 @@ export function blockUsersResults(
 	unblock: boolean,
 ): INodeExecutionData[] {
 	const itemIndex = ctx.getItemIndex();
-	const body = (response.body ?? {}) as { block_users?: { added_users?: GraphUser[]; removed_users?: GraphUser[]; failed_users?: GraphUser[] } };
+	const body = (response.body ?? {}) as {
+		block_users?: { added_users?: GraphUser[]; removed_users?: GraphUser[]; failed_users?: GraphUser[] };
+	};
 	const lists = body.block_users;
 	const partial = response.statusCode >= 400 && lists !== undefined && parseGraphError(body)?.code === PARTIAL_FAILURE;
 	if (response.statusCode >= 400 && !partial) throw graphErrorToNodeApiError(ctx.getNode(), response, itemIndex);

@@ -26,7 +26,10 @@ export const subscribeAppBody = allOrNothing(async function (requestOptions) {
 	if (override) {
 		checkCallbackUrl('Override Callback URL', override);
 		if (verifyToken.trim() === '') {
-			throw new InputError('Verify Token', 'Verify Token is required with Override Callback URL: Meta sends it to the URL to verify it');
+			throw new InputError(
+				'Verify Token',
+				'Verify Token is required with Override Callback URL: Meta sends it to the URL to verify it',
+			);
 		}
 		requestOptions.body = { override_callback_uri: override, verify_token: verifyToken };
 	} else if (verifyToken) {

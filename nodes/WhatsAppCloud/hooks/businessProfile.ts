@@ -6,7 +6,14 @@ import { resolvePhoneNumberId } from './accountIds';
 import { allOrNothing } from './allOrNothing';
 
 /** Business profile limits and categories (doc 48). */
-export const PROFILE_LIMITS = { about: 139, address: 256, description: 512, email: 128, websites: 2, website: 256 } as const;
+export const PROFILE_LIMITS = {
+	about: 139,
+	address: 256,
+	description: 512,
+	email: 128,
+	websites: 2,
+	website: 256,
+} as const;
 
 export const PROFILE_VERTICALS = [
 	'ALCOHOL',

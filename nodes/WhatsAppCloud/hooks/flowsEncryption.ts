@@ -28,7 +28,10 @@ export function checkBusinessPublicKey(value: unknown): string {
 		);
 	}
 	if (/-----BEGIN CERTIFICATE-----/.test(pem)) {
-		throw new InputError(FIELD, `${FIELD} is a certificate: extract its public key first (openssl x509 -pubkey -noout -in cert.pem)`);
+		throw new InputError(
+			FIELD,
+			`${FIELD} is a certificate: extract its public key first (openssl x509 -pubkey -noout -in cert.pem)`,
+		);
 	}
 	if (!PUBLIC_PEM.test(pem)) {
 		throw new InputError(
@@ -38,10 +41,16 @@ export function checkBusinessPublicKey(value: unknown): string {
 	}
 	const key = readPublicKey(pem);
 	if (!key) {
-		throw new InputError(FIELD, `${FIELD} is not a readable public key: the base64 between the BEGIN and END lines is not a key`);
+		throw new InputError(
+			FIELD,
+			`${FIELD} is not a readable public key: the base64 between the BEGIN and END lines is not a key`,
+		);
 	}
 	if (key.asymmetricKeyType !== 'rsa') {
-		throw new InputError(FIELD, `${FIELD} must be an RSA key; this is a ${String(key.asymmetricKeyType).toUpperCase()} key`);
+		throw new InputError(
+			FIELD,
+			`${FIELD} must be an RSA key; this is a ${String(key.asymmetricKeyType).toUpperCase()} key`,
+		);
 	}
 	const bits = key.asymmetricKeyDetails?.modulusLength;
 	if (bits !== PUBLIC_KEY_BITS) {

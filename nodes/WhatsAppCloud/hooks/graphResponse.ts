@@ -30,7 +30,10 @@ export async function throwOnGraphError(
 }
 
 /** Pairs every output item with the input item its request came from (n8n only guesses when counts match). */
-export async function pairWithInputItem(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function pairWithInputItem(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
 	return items.map((item) => (item.pairedItem === undefined ? { ...item, pairedItem: { item: itemIndex } } : item));
 }
@@ -54,7 +57,10 @@ function handleAnswers(routing: INodePropertyRouting, operation: boolean): INode
 	return { ...routing, output: { ...routing.output, postReceive: [...check, ...own, ...pair] } };
 }
 
-function withAnswerHandling<T extends INodeProperties | INodePropertyOptions | INodePropertyCollection>(entry: T, operation: boolean): T {
+function withAnswerHandling<T extends INodeProperties | INodePropertyOptions | INodePropertyCollection>(
+	entry: T,
+	operation: boolean,
+): T {
 	const copy: T = { ...entry };
 	if ('routing' in copy && copy.routing) copy.routing = handleAnswers(copy.routing, operation);
 	if ('values' in copy && Array.isArray(copy.values)) {
@@ -62,8 +68,8 @@ function withAnswerHandling<T extends INodeProperties | INodePropertyOptions | I
 	}
 	if ('options' in copy && Array.isArray(copy.options)) {
 		const isOperation = 'name' in copy && copy.name === 'operation' && 'type' in copy && copy.type === 'options';
-		copy.options = (copy.options as Array<INodeProperties | INodePropertyOptions | INodePropertyCollection>).map((option) =>
-			withAnswerHandling(option, isOperation),
+		copy.options = (copy.options as Array<INodeProperties | INodePropertyOptions | INodePropertyCollection>).map(
+			(option) => withAnswerHandling(option, isOperation),
 		) as typeof copy.options;
 	}
 	return copy;

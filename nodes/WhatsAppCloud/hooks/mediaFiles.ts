@@ -1,4 +1,10 @@
-import type { IBinaryData, IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { readBinaryFile } from '../../shared/binaryFile';
 import { checkOneOf, InputError, requireText } from '../../shared/InputError';
@@ -31,7 +37,8 @@ function detectKind(ctx: IExecuteSingleFunctions, propertyName: string): MediaKi
 /** Media IDs are numeric Graph IDs; anything else would end up in the request path. */
 export function checkMediaId(ctx: IExecuteSingleFunctions): string {
 	const id = requireText('Media ID', String(ctx.getNodeParameter('mediaObjectId', '') ?? '')).trim();
-	if (!/^\d+$/.test(id)) throw new InputError('Media ID', `Media ID must be a numeric ID such as 1037543291543636; got "${id}"`);
+	if (!/^\d+$/.test(id))
+		throw new InputError('Media ID', `Media ID must be a numeric ID such as 1037543291543636; got "${id}"`);
 	return id;
 }
 
@@ -41,7 +48,10 @@ export function checkMediaOwner(ctx: IExecuteSingleFunctions): string | undefine
 	const owner = String(options.ownerPhoneNumberId ?? '').trim();
 	if (!owner) return undefined;
 	if (!/^\d+$/.test(owner)) {
-		throw new InputError('Only for Phone Number ID', `Only for Phone Number ID must be a numeric phone number ID; got "${owner}"`);
+		throw new InputError(
+			'Only for Phone Number ID',
+			`Only for Phone Number ID must be a numeric phone number ID; got "${owner}"`,
+		);
 	}
 	return owner;
 }

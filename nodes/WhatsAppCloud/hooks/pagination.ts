@@ -20,7 +20,10 @@ export const graphCursorPagination: IN8nRequestOperations['pagination'] = {
  * "Return All" and "Limit" for a Graph list operation. Return All pages through Graph's cursors (or the
  * given pagination); Limit sends `limit` and keeps at most that many records.
  */
-export function listFields(show: IDataObject, pagination: IN8nRequestOperations['pagination'] = graphCursorPagination): INodeProperties[] {
+export function listFields(
+	show: IDataObject,
+	pagination: IN8nRequestOperations['pagination'] = graphCursorPagination,
+): INodeProperties[] {
 	const displayOptions = { show } as INodeProperties['displayOptions'];
 	return [
 		{

@@ -23,7 +23,10 @@ export function checkReferenceId(value: unknown): string {
 	const id = requireText(field, value).trim();
 	checkLength(field, id, MAX_REFERENCE_ID);
 	if (!REFERENCE_ID.test(id)) {
-		throw new InputError(field, `${field} may only contain English letters, digits, underscores, dashes and dots; got "${id}"`);
+		throw new InputError(
+			field,
+			`${field} may only contain English letters, digits, underscores, dashes and dots; got "${id}"`,
+		);
 	}
 	return id;
 }
@@ -64,7 +67,11 @@ export function checkPaymentReference(ctx: IExecuteSingleFunctions): void {
 
 /** Update Data Endpoint: an HTTPS URL. */
 export function checkDataEndpoint(ctx: IExecuteSingleFunctions): string {
-	return checkUrl('Data Endpoint URL', requireText('Data Endpoint URL', ctx.getNodeParameter('dataEndpointUrl', '')).trim(), true);
+	return checkUrl(
+		'Data Endpoint URL',
+		requireText('Data Endpoint URL', ctx.getNodeParameter('dataEndpointUrl', '')).trim(),
+		true,
+	);
 }
 
 /** preSend of Create Payment Configuration (doc 85): the body, with the provider's own fields. */

@@ -37,7 +37,13 @@ export const PHONE_NUMBER_FIELDS = [
 ] as const;
 
 /** Conversational components limits (doc 47). */
-export const CONVERSATIONAL_LIMITS = { commands: 30, commandName: 32, commandDescription: 256, prompts: 4, prompt: 80 } as const;
+export const CONVERSATIONAL_LIMITS = {
+	commands: 30,
+	commandName: 32,
+	commandDescription: 256,
+	prompts: 4,
+	prompt: 80,
+} as const;
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]/u;
 const PIN = /^\d{6}$/;
@@ -57,7 +63,10 @@ export function checkPin(field: string, value: unknown): string {
 	const pin = typeof value === 'number' ? String(value) : requireText(field, value).trim();
 	if (!PIN.test(pin)) {
 		const size = [...pin].length;
-		throw new InputError(field, `${field} must be exactly 6 digits; the value given has ${size} character${size === 1 ? '' : 's'}${/^\d*$/.test(pin) ? '' : ' and not only digits'}`);
+		throw new InputError(
+			field,
+			`${field} must be exactly 6 digits; the value given has ${size} character${size === 1 ? '' : 's'}${/^\d*$/.test(pin) ? '' : ' and not only digits'}`,
+		);
 	}
 	return pin;
 }
@@ -81,7 +90,10 @@ export async function checkHealthStatusTarget(ctx: IExecuteSingleFunctions): Pro
 /** preSend of Phone Number › Request Verification Code (doc 12): the form fields. */
 export const requestCodeForm = allOrNothing(async function (requestOptions) {
 	await resolvePhoneNumberId(this);
-	const method = checkOneOf('Code Method', String(this.getNodeParameter('codeMethod', 'SMS')), ['SMS', 'VOICE'] as const);
+	const method = checkOneOf('Code Method', String(this.getNodeParameter('codeMethod', 'SMS')), [
+		'SMS',
+		'VOICE',
+	] as const);
 	const language = requireText('Language', this.getNodeParameter('codeLanguage', 'en')).trim();
 	// Docs: doc 12 (reference) wants a two-character language code ("en") as form fields; doc 72 (guide) sends "en_US" in the query. We follow doc 12.
 	if (!/^[a-z]{2}$/.test(language)) {
@@ -99,7 +111,10 @@ export const verifyCodeForm = allOrNothing(async function (requestOptions) {
 	const raw = this.getNodeParameter('verificationCode', '');
 	const code = typeof raw === 'number' ? String(raw) : requireText('Verification Code', raw).trim();
 	if (!/^\d+$/.test(code)) {
-		throw new InputError('Verification Code', `Verification Code must be a numeric string (digits only); got "${code}"`);
+		throw new InputError(
+			'Verification Code',
+			`Verification Code must be a numeric string (digits only); got "${code}"`,
+		);
 	}
 	const form = new FormData();
 	form.append('code', code);
@@ -117,8 +132,16 @@ export const registerBody = allOrNothing(async function (requestOptions) {
 	const data = options.backupData === undefined ? undefined : String(options.backupData).trim();
 	if (password !== undefined || data !== undefined) {
 		// Doc 83: both backup values are required when migrating from the On-Premises API.
-		if (!password) throw new InputError('Backup Password', 'Backup Password is required with Backup Data (On-Premises migration, doc 83)');
-		if (!data) throw new InputError('Backup Data', 'Backup Data is required with Backup Password (On-Premises migration, doc 83)');
+		if (!password)
+			throw new InputError(
+				'Backup Password',
+				'Backup Password is required with Backup Data (On-Premises migration, doc 83)',
+			);
+		if (!data)
+			throw new InputError(
+				'Backup Data',
+				'Backup Data is required with Backup Password (On-Premises migration, doc 83)',
+			);
 		body.backup = { password, data };
 	}
 	requestOptions.body = body;
@@ -134,20 +157,24 @@ export function checkTwoStepPin(ctx: IExecuteSingleFunctions): string {
 export function buildSettings(settings: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	if (settings.identityKeyCheck !== undefined) {
-		body.user_identity_change = { enable_identity_key_check: settings.identityKeyCheck === true || settings.identityKeyCheck === 'true' };
+		body.user_identity_change = {
+			enable_identity_key_check: settings.identityKeyCheck === true || settings.identityKeyCheck === 'true',
+		};
 	}
 	const storage = settings.localStorage === undefined ? undefined : String(settings.localStorage);
 	const region = String(settings.dataLocalizationRegion ?? '').trim();
 	if (storage !== undefined) {
 		checkOneOf('Local Storage', storage, ['enabled', 'disabled'] as const);
 		if (storage === 'enabled') {
-			if (!region) throw new InputError('Local Storage Region', 'Local Storage Region is required to enable local storage');
+			if (!region)
+				throw new InputError('Local Storage Region', 'Local Storage Region is required to enable local storage');
 			body.storage_configuration = {
 				status: 'IN_COUNTRY_STORAGE_ENABLED',
 				data_localization_region: checkOneOf('Local Storage Region', region, DATA_LOCALIZATION_REGIONS),
 			};
 		} else {
-			if (region) throw new InputError('Local Storage Region', 'Local Storage Region cannot be set when disabling local storage');
+			if (region)
+				throw new InputError('Local Storage Region', 'Local Storage Region cannot be set when disabling local storage');
 			body.storage_configuration = { status: 'IN_COUNTRY_STORAGE_DISABLED' };
 		}
 	} else if (region) {
@@ -178,7 +205,8 @@ function pick(components: IDataObject, name: string, label: string): unknown {
 export function buildConversationalComponents(components: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	if (components.enableWelcomeMessage !== undefined) {
-		body.enable_welcome_message = components.enableWelcomeMessage === true || components.enableWelcomeMessage === 'true';
+		body.enable_welcome_message =
+			components.enableWelcomeMessage === true || components.enableWelcomeMessage === 'true';
 	}
 	const commands = pick(components, 'commands', 'Commands');
 	if (commands !== undefined) {
@@ -188,7 +216,9 @@ export function buildConversationalComponents(components: IDataObject): IDataObj
 			const nameField = `Commands > Command ${i + 1} > Name`;
 			const descriptionField = `Commands > Command ${i + 1} > Description`;
 			const name = (entryString(entry, 'commandName') || entryString(entry, 'command_name')).trim();
-			const description = (entryString(entry, 'commandDescription') || entryString(entry, 'command_description')).trim();
+			const description = (
+				entryString(entry, 'commandDescription') || entryString(entry, 'command_description')
+			).trim();
 			requireText(nameField, name);
 			requireText(descriptionField, description);
 			checkLength(nameField, name, CONVERSATIONAL_LIMITS.commandName);
@@ -221,6 +251,8 @@ export function buildConversationalComponents(components: IDataObject): IDataObj
 export const conversationalComponentsBody = allOrNothing(async function (requestOptions) {
 	await resolvePhoneNumberId(this);
 	// Docs: doc 47 shows query-string syntax and a JSON-body sample request; we send the JSON body.
-	requestOptions.body = buildConversationalComponents(this.getNodeParameter('conversationalComponents', {}) as IDataObject);
+	requestOptions.body = buildConversationalComponents(
+		this.getNodeParameter('conversationalComponents', {}) as IDataObject,
+	);
 	return requestOptions;
 });

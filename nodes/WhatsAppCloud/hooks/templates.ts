@@ -5,22 +5,53 @@ import { resolveBusinessAccountId } from './accountIds';
 import { allOrNothing } from './allOrNothing';
 
 export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
-export const TEMPLATE_STATUSES = ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED', 'IN_APPEAL', 'PENDING_DELETION', 'DELETED', 'LIMIT_EXCEEDED'] as const;
+export const TEMPLATE_STATUSES = [
+	'APPROVED',
+	'PENDING',
+	'REJECTED',
+	'PAUSED',
+	'DISABLED',
+	'IN_APPEAL',
+	'PENDING_DELETION',
+	'DELETED',
+	'LIMIT_EXCEEDED',
+] as const;
 export const LIBRARY_TOPICS = ['ACCOUNT_UPDATE', 'CUSTOMER_FEEDBACK', 'ORDER_MANAGEMENT', 'PAYMENTS'] as const;
 export const LIBRARY_INDUSTRIES = ['E_COMMERCE', 'FINANCIAL_SERVICES'] as const;
 export const LIBRARY_USECASES = [
-	'ACCOUNT_CREATION_CONFIRMATION', 'AUTO_PAY_REMINDER', 'DELIVERY_CONFIRMATION', 'DELIVERY_FAILED', 'DELIVERY_UPDATE',
-	'FEEDBACK_SURVEY', 'FRAUD_ALERT', 'LOW_BALANCE_WARNING', 'ORDER_ACTION_NEEDED', 'ORDER_CONFIRMATION', 'ORDER_DELAY',
-	'ORDER_OR_TRANSACTION_CANCEL', 'ORDER_PICK_UP', 'PAYMENT_ACTION_REQUIRED', 'PAYMENT_CONFIRMATION', 'PAYMENT_DUE_REMINDER',
-	'PAYMENT_OVERDUE', 'PAYMENT_REJECT_FAIL', 'PAYMENT_SCHEDULED', 'RECEIPT_ATTACHMENT', 'RETURN_CONFIRMATION',
-	'SHIPMENT_CONFIRMATION', 'STATEMENT_ATTACHMENT', 'STATEMENT_AVAILABLE', 'TRANSACTION_ALERT',
+	'ACCOUNT_CREATION_CONFIRMATION',
+	'AUTO_PAY_REMINDER',
+	'DELIVERY_CONFIRMATION',
+	'DELIVERY_FAILED',
+	'DELIVERY_UPDATE',
+	'FEEDBACK_SURVEY',
+	'FRAUD_ALERT',
+	'LOW_BALANCE_WARNING',
+	'ORDER_ACTION_NEEDED',
+	'ORDER_CONFIRMATION',
+	'ORDER_DELAY',
+	'ORDER_OR_TRANSACTION_CANCEL',
+	'ORDER_PICK_UP',
+	'PAYMENT_ACTION_REQUIRED',
+	'PAYMENT_CONFIRMATION',
+	'PAYMENT_DUE_REMINDER',
+	'PAYMENT_OVERDUE',
+	'PAYMENT_REJECT_FAIL',
+	'PAYMENT_SCHEDULED',
+	'RECEIPT_ATTACHMENT',
+	'RETURN_CONFIRMATION',
+	'SHIPMENT_CONFIRMATION',
+	'STATEMENT_ATTACHMENT',
+	'STATEMENT_AVAILABLE',
+	'TRANSACTION_ALERT',
 ] as const;
 
 export const MAX_TEMPLATE_NAME = 512;
 const TEMPLATE_NAME = /^[a-z0-9_]+$/;
 const LANGUAGE = /^[a-z]{2,3}(_[A-Za-z]{2,4})?$/;
 
-const param = (ctx: IExecuteSingleFunctions, name: string, fallback: unknown = '') => ctx.getNodeParameter(name, fallback);
+const param = (ctx: IExecuteSingleFunctions, name: string, fallback: unknown = '') =>
+	ctx.getNodeParameter(name, fallback);
 
 function templateName(value: unknown): string {
 	const name = requireText('Name', value).trim();
@@ -33,14 +64,16 @@ function templateName(value: unknown): string {
 
 function language(value: unknown): string {
 	const code = requireText('Language', value).trim();
-	if (!LANGUAGE.test(code)) throw new InputError('Language', `Language must be a language code like en or en_US; got "${code}"`);
+	if (!LANGUAGE.test(code))
+		throw new InputError('Language', `Language must be a language code like en or en_US; got "${code}"`);
 	return code;
 }
 
 /** Template › Get and Get Health Status: the template's ID goes into the URL, so it must be digits. */
 export function checkTemplateId(ctx: IExecuteSingleFunctions): string {
 	const id = String(ctx.getNodeParameter('templateId', '', { extractValue: true }) ?? '').trim();
-	if (!/^\d+$/.test(id)) throw new InputError('Template', id ? `A template ID has digits only; got "${id}"` : 'Template is required');
+	if (!/^\d+$/.test(id))
+		throw new InputError('Template', id ? `A template ID has digits only; got "${id}"` : 'Template is required');
 	return id;
 }
 
@@ -56,7 +89,8 @@ export function checkTemplateFilters(ctx: IExecuteSingleFunctions): void {
 export function checkTemplateDeletion(ctx: IExecuteSingleFunctions): void {
 	templateName(param(ctx, 'templateName'));
 	const id = String(param(ctx, 'deleteTemplateId', '') ?? '').trim();
-	if (id && !/^\d+$/.test(id)) throw new InputError('Only the Version With ID', `A template ID has digits only; got "${id}"`);
+	if (id && !/^\d+$/.test(id))
+		throw new InputError('Only the Version With ID', `A template ID has digits only; got "${id}"`);
 }
 
 /** Template › Search Library: the filters Graph would refuse. */
@@ -90,22 +124,33 @@ export function libraryButtonInputs(value: unknown): IDataObject[] | undefined {
 		const type = checkOneOf('Button Inputs > Type', String(e.type ?? ''), ['URL', 'PHONE_NUMBER']);
 		if (type === 'URL') {
 			const base = requireText(`Button Inputs > Base URL (button ${i + 1})`, e.baseUrl).trim();
-			if (!/^https?:\/\//.test(base)) throw new InputError('Button Inputs > Base URL', `Base URL must be an http(s) URL; got "${base}"`);
+			if (!/^https?:\/\//.test(base))
+				throw new InputError('Button Inputs > Base URL', `Base URL must be an http(s) URL; got "${base}"`);
 			const url: IDataObject = { base_url: base };
 			const example = String(e.urlSuffixExample ?? '').trim();
 			if (example) url.url_suffix_example = example;
 			return { type, url };
 		}
 		const phone = requireText(`Button Inputs > Phone Number (button ${i + 1})`, e.phoneNumber).trim();
-		if (!/^\+?[\d\s()-]+$/.test(phone)) throw new InputError('Button Inputs > Phone Number', `Phone Number may contain digits, spaces, -, ( ) and + only; got "${phone}"`);
+		if (!/^\+?[\d\s()-]+$/.test(phone))
+			throw new InputError(
+				'Button Inputs > Phone Number',
+				`Phone Number may contain digits, spaces, -, ( ) and + only; got "${phone}"`,
+			);
 		return { type, phone_number: phone };
 	});
 }
 
 /** preSend of Template › Create: the body, from the template library (doc 27) or from components. */
 export const templateBody = allOrNothing(async function (requestOptions) {
-	const source = checkOneOf('Create From', String(param(this, 'templateSource', 'components')), ['library', 'components']);
-	const body: IDataObject = { name: templateName(param(this, 'templateName')), language: language(param(this, 'templateCreateLanguage')) };
+	const source = checkOneOf('Create From', String(param(this, 'templateSource', 'components')), [
+		'library',
+		'components',
+	]);
+	const body: IDataObject = {
+		name: templateName(param(this, 'templateName')),
+		language: language(param(this, 'templateCreateLanguage')),
+	};
 	if (source === 'library') {
 		// Doc 27: library templates must be UTILITY.
 		body.category = 'UTILITY';
@@ -115,10 +160,17 @@ export const templateBody = allOrNothing(async function (requestOptions) {
 		const inputs = libraryButtonInputs(param(this, 'libraryButtonInputs', {}));
 		if (inputs) body.library_template_button_inputs = inputs;
 	} else {
-		body.category = checkOneOf('Category', String(param(this, 'templateCategory', 'MARKETING')).toUpperCase(), TEMPLATE_CATEGORIES);
+		body.category = checkOneOf(
+			'Category',
+			String(param(this, 'templateCategory', 'MARKETING')).toUpperCase(),
+			TEMPLATE_CATEGORIES,
+		);
 		const components = parseJsonInput<unknown>('Components (JSON)', param(this, 'templateCreateComponents', '[]'));
 		if (!Array.isArray(components) || components.length === 0) {
-			throw new InputError('Components (JSON)', 'Components (JSON) must be a non-empty array, e.g. [{"type":"BODY","text":"Hello {{1}}"}]');
+			throw new InputError(
+				'Components (JSON)',
+				'Components (JSON) must be a non-empty array, e.g. [{"type":"BODY","text":"Hello {{1}}"}]',
+			);
 		}
 		body.components = components;
 		const extra = param(this, 'templateCreateOptions', {}) as IDataObject;

@@ -99,7 +99,10 @@ function readSavedAddresses(params: IDataObject): IDataObject[] {
 		// JSON uses the API shape { id, value: {...} }; the form has the address fields next to the ID.
 		const rawValue = fromJson ? value : fields;
 		if (rawValue === null || typeof rawValue !== 'object' || Array.isArray(rawValue)) {
-			throw new InputError('Saved Addresses', `Saved Addresses: entry ${index + 1} needs a "value" object with the address`);
+			throw new InputError(
+				'Saved Addresses',
+				`Saved Addresses: entry ${index + 1} needs a "value" object with the address`,
+			);
 		}
 		const address = readAddress('Saved Addresses', rawValue as IDataObject, !fromJson);
 		if (Object.keys(address).length === 0) {
@@ -107,7 +110,10 @@ function readSavedAddresses(params: IDataObject): IDataObject[] {
 		}
 		return { id, value: address };
 	});
-	checkUnique('Saved Addresses > ID', saved.map((address) => address.id));
+	checkUnique(
+		'Saved Addresses > ID',
+		saved.map((address) => address.id),
+	);
 	return saved;
 }
 
@@ -130,7 +136,10 @@ function readValidationErrors(params: IDataObject): IDataObject | undefined {
 
 function addError(errors: IDataObject, field: string, message: unknown): void {
 	if (!(field in ADDRESS_FIELDS)) {
-		throw new InputError('Validation Errors', `Validation Errors has an unknown field "${field}"; allowed: ${ADDRESS_FIELD_NAMES.join(', ')}`);
+		throw new InputError(
+			'Validation Errors',
+			`Validation Errors has an unknown field "${field}"; allowed: ${ADDRESS_FIELD_NAMES.join(', ')}`,
+		);
 	}
 	if (field in errors) {
 		throw new InputError('Validation Errors', `Validation Errors has more than one error for "${field}"`);
@@ -153,7 +162,8 @@ export const addressRequestMessage: MessageType = {
 			type: 'string',
 			default: 'IN',
 			required: true,
-			description: 'Two-letter ISO 3166 country code of the address. Address messages are only available in India (IN).',
+			description:
+				'Two-letter ISO 3166 country code of the address. Address messages are only available in India (IN).',
 		},
 		...structuredProperties({
 			...VALUES,
@@ -186,7 +196,8 @@ export const addressRequestMessage: MessageType = {
 		...structuredProperties({
 			...ERRORS,
 			itemDisplayName: 'Error',
-			description: 'When re-sending after your server rejected an address: errors to show next to fields. The user cannot submit until they are fixed.',
+			description:
+				'When re-sending after your server rejected an address: errors to show next to fields. The user cannot submit until they are fixed.',
 			jsonDescription: 'Object of field name to error text, e.g. {"in_pin_code": "We could not locate this pin code."}',
 			jsonExample: '{\n  "in_pin_code": "We could not locate this pin code."\n}',
 			fields: [

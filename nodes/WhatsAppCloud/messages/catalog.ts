@@ -24,7 +24,8 @@ export const catalogMessage: MessageType = {
 	async build(params, ctx) {
 		const body = buildBody(params);
 		const footer = buildFooter(params);
-		const thumbnail = typeof params.catalogThumbnailRetailerId === 'string' ? params.catalogThumbnailRetailerId.trim() : '';
+		const thumbnail =
+			typeof params.catalogThumbnailRetailerId === 'string' ? params.catalogThumbnailRetailerId.trim() : '';
 		const action: IDataObject = { name: 'catalog_message' };
 		if (thumbnail !== '') action.parameters = { thumbnail_product_retailer_id: thumbnail };
 		return await interactiveMessage(ctx, 'catalog_message', { body, footer, action });

@@ -92,10 +92,7 @@ const contactFields: INodeProperties[] = [
 			{
 				displayName: 'Email',
 				name: 'email',
-				values: [
-					text('Email', 'email', 'Email address', 'name@email.com'),
-					typeField('HOME, WORK', 'WORK'),
-				],
+				values: [text('Email', 'email', 'Email address', 'name@email.com'), typeField('HOME, WORK', 'WORK')],
 			},
 		],
 	},
@@ -266,7 +263,10 @@ export function checkContacts(contacts: unknown[]): void {
 			const items = contact[key];
 			if (items === undefined) continue;
 			if (!Array.isArray(items) || !items.every(isObject)) {
-				throw new InputError(`${label} > ${LIST_LABELS[key]}`, `${label} > ${LIST_LABELS[key]} must be a list of objects`);
+				throw new InputError(
+					`${label} > ${LIST_LABELS[key]}`,
+					`${label} > ${LIST_LABELS[key]} must be a list of objects`,
+				);
 			}
 		}
 	});

@@ -168,9 +168,7 @@ export function bodyProperty(options: BodyOptions = {}): INodeProperties {
 		required,
 		description:
 			options.description ??
-			`Message text, up to ${max} characters. Emojis, markdown and links are supported.${
-				required ? '' : ' Optional.'
-			}`,
+			`Message text, up to ${max} characters. Emojis, markdown and links are supported.${required ? '' : ' Optional.'}`,
 	};
 }
 
@@ -372,7 +370,10 @@ export function structuredProperties(options: StructuredFieldOptions): INodeProp
 }
 
 /** Reads a structured field made by `structuredProperties` with multiple values: always an array of entries. */
-export function readStructuredList(params: IDataObject, options: Pick<StructuredFieldOptions, 'name' | 'displayName' | 'itemName'>): unknown[] {
+export function readStructuredList(
+	params: IDataObject,
+	options: Pick<StructuredFieldOptions, 'name' | 'displayName' | 'itemName'>,
+): unknown[] {
 	if (params[structuredInputName(options.name)] === 'json') {
 		return collectionItems(options.displayName, params[structuredJsonName(options.name)], options.itemName);
 	}

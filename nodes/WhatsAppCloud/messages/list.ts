@@ -158,7 +158,10 @@ export const listMessage: MessageType = {
 			return out;
 		});
 		if (rowCount > MAX_LIST_ROWS) {
-			throw new InputError('Sections > Rows', `Sections > Rows has ${rowCount} rows in total, the limit is ${MAX_LIST_ROWS}`);
+			throw new InputError(
+				'Sections > Rows',
+				`Sections > Rows has ${rowCount} rows in total, the limit is ${MAX_LIST_ROWS}`,
+			);
 		}
 
 		return await interactiveMessage(ctx, 'list', { header, body, footer, action: { button, sections } });

@@ -172,7 +172,10 @@ export function createMediaMessage(kind: MediaKind): MessageType {
 
 			const media: IDataObject = {};
 			if (source === 'id') {
-				media.id = requireText('Media ID', typeof params.mediaId === 'number' ? String(params.mediaId) : params.mediaId).trim();
+				media.id = requireText(
+					'Media ID',
+					typeof params.mediaId === 'number' ? String(params.mediaId) : params.mediaId,
+				).trim();
 			} else if (source === 'link') {
 				media.link = checkLink(params.mediaLink);
 			} else {
@@ -194,4 +197,10 @@ export const videoMessage = createMediaMessage('video');
 export const documentMessage = createMediaMessage('document');
 export const stickerMessage = createMediaMessage('sticker');
 
-export const MEDIA_MESSAGES: MessageType[] = [imageMessage, audioMessage, videoMessage, documentMessage, stickerMessage];
+export const MEDIA_MESSAGES: MessageType[] = [
+	imageMessage,
+	audioMessage,
+	videoMessage,
+	documentMessage,
+	stickerMessage,
+];

@@ -35,7 +35,11 @@ export const orderStatusMessage: MessageType = {
 			options: [
 				{ name: 'Canceled', value: 'canceled', description: 'Cancel the order; fails if it is already paid (final)' },
 				{ name: 'Completed', value: 'completed', description: 'Done; no further updates (final)' },
-				{ name: 'Partially Shipped', value: 'partially_shipped', description: 'Some of the products have been shipped' },
+				{
+					name: 'Partially Shipped',
+					value: 'partially_shipped',
+					description: 'Some of the products have been shipped',
+				},
 				{ name: 'Processing', value: 'processing', description: 'Payment authorized, the order is being fulfilled' },
 				{ name: 'Shipped', value: 'shipped', description: 'All products have been shipped' },
 			],

@@ -21,7 +21,14 @@ export const SENDABLE_TYPES = [
 ] as const;
 
 // Set by the Recipient field and the Options collection, so that the JSON cannot send to someone else by accident.
-const ENVELOPE_KEYS = ['messaging_product', 'recipient_type', 'to', 'context', 'biz_opaque_callback_data', 'recipient_identity_key_hash'];
+const ENVELOPE_KEYS = [
+	'messaging_product',
+	'recipient_type',
+	'to',
+	'context',
+	'biz_opaque_callback_data',
+	'recipient_identity_key_hash',
+];
 
 export const rawMessage: MessageType = {
 	operation: 'sendRaw',
@@ -58,7 +65,10 @@ export const rawMessage: MessageType = {
 		}
 		const extra = Object.keys(body).filter((key) => key !== 'type' && key !== type);
 		if (extra.length > 0) {
-			throw new InputError(FIELD, `${FIELD} has properties the Cloud API would reject next to "${type}": ${extra.join(', ')}`);
+			throw new InputError(
+				FIELD,
+				`${FIELD} has properties the Cloud API would reject next to "${type}": ${extra.join(', ')}`,
+			);
 		}
 		return body;
 	},

@@ -58,7 +58,8 @@ export const reactionMessage: MessageType = {
 			default: '',
 			required: true,
 			placeholder: '👍',
-			description: 'Exactly one emoji, or its escaped form such as \\uD83D\\uDE00. Use Remove Reaction to take a reaction back.',
+			description:
+				'Exactly one emoji, or its escaped form such as \\uD83D\\uDE00. Use Remove Reaction to take a reaction back.',
 		},
 	],
 	async build(params) {

@@ -34,7 +34,10 @@ function readButton(entry: unknown, position: number): { id: string; title: stri
 	const button = entry as IDataObject;
 	if (button.reply !== undefined) {
 		if (button.type !== undefined && button.type !== 'reply') {
-			throw new InputError('Buttons', `Buttons: entry ${position} has type "${String(button.type)}"; only "reply" is supported`);
+			throw new InputError(
+				'Buttons',
+				`Buttons: entry ${position} has type "${String(button.type)}"; only "reply" is supported`,
+			);
 		}
 		return { id: entryString(button.reply, 'id'), title: entryString(button.reply, 'title') };
 	}
@@ -90,8 +93,14 @@ export const replyButtonsMessage: MessageType = {
 			actionText('Buttons > ID', id, MAX_REPLY_BUTTON_ID);
 			actionText('Buttons > Title', title, MAX_REPLY_BUTTON_TITLE);
 		}
-		checkUnique('Buttons > ID', buttons.map((button) => button.id));
-		checkUnique('Buttons > Title', buttons.map((button) => button.title));
+		checkUnique(
+			'Buttons > ID',
+			buttons.map((button) => button.id),
+		);
+		checkUnique(
+			'Buttons > Title',
+			buttons.map((button) => button.title),
+		);
 
 		return await interactiveMessage(ctx, 'button', {
 			header,

@@ -35,7 +35,10 @@ const properties: INodeProperties[] = [
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^[a-z0-9_]+$', errorMessage: 'Template names have lowercase letters, digits and underscores only' },
+						properties: {
+							regex: '^[a-z0-9_]+$',
+							errorMessage: 'Template names have lowercase letters, digits and underscores only',
+						},
 					},
 				],
 			},
@@ -64,8 +67,12 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Form', value: 'form', description: "One field per variable of the template, read from the account" },
-			{ name: 'Components as JSON', value: 'json', description: 'The template components array, for anything the form cannot express' },
+			{ name: 'Form', value: 'form', description: 'One field per variable of the template, read from the account' },
+			{
+				name: 'Components as JSON',
+				value: 'json',
+				description: 'The template components array, for anything the form cannot express',
+			},
 		],
 		default: 'form',
 	},
@@ -77,7 +84,12 @@ const properties: INodeProperties[] = [
 		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
 		typeOptions: {
-			loadOptionsDependsOn: ['template.value', 'templateLanguage', 'templateOptions.businessAccountId', 'businessAccountId'],
+			loadOptionsDependsOn: [
+				'template.value',
+				'templateLanguage',
+				'templateOptions.businessAccountId',
+				'businessAccountId',
+			],
 			resourceMapper: {
 				resourceMapperMethod: 'getTemplateVariables',
 				mode: 'add',
@@ -148,15 +160,25 @@ const properties: INodeProperties[] = [
 /** Template Options > WhatsApp Business Account ID; empty means the old field, then the credential (BuildContext). */
 function optionAccountId(params: IDataObject): string {
 	const options = params.templateOptions;
-	return typeof options === 'object' && options !== null ? String((options as IDataObject).businessAccountId ?? '').trim() : '';
+	return typeof options === 'object' && options !== null
+		? String((options as IDataObject).businessAccountId ?? '').trim()
+		: '';
 }
 
 function jsonComponents(value: unknown): IDataObject[] {
 	const parsed = parseJsonInput<unknown>('Components (JSON)', value);
 	const list = Array.isArray(parsed) ? parsed : [parsed];
 	for (const [i, component] of list.entries()) {
-		if (typeof component !== 'object' || component === null || Array.isArray(component) || typeof (component as IDataObject).type !== 'string') {
-			throw new InputError('Components (JSON)', `Components (JSON) entry ${i} must be an object with a "type" (header, body, button, carousel, ...)`);
+		if (
+			typeof component !== 'object' ||
+			component === null ||
+			Array.isArray(component) ||
+			typeof (component as IDataObject).type !== 'string'
+		) {
+			throw new InputError(
+				'Components (JSON)',
+				`Components (JSON) entry ${i} must be an object with a "type" (header, body, button, carousel, ...)`,
+			);
 		}
 	}
 	return list as IDataObject[];
@@ -181,7 +203,10 @@ export const templateMessage: MessageType = {
 		const input = checkOneOf('Parameters Input', String(params.templateInput ?? 'form'), ['form', 'json']);
 		const optionWaba = optionAccountId(params);
 		if (optionWaba && !/^\d+$/.test(optionWaba)) {
-			throw new InputError('WhatsApp Business Account ID', `WhatsApp Business Account ID must be a numeric Graph ID; got "${optionWaba}"`);
+			throw new InputError(
+				'WhatsApp Business Account ID',
+				`WhatsApp Business Account ID must be a numeric Graph ID; got "${optionWaba}"`,
+			);
 		}
 		const accountId = optionWaba ? async () => optionWaba : ctx.businessAccountId;
 		const load = async (): Promise<TemplateDefinition> => await readTemplate(ctx.graphGet, accountId, ref);
@@ -203,7 +228,8 @@ export const templateMessage: MessageType = {
 		}
 		const name = definition?.name ?? ref.value;
 		const code = definition?.language ?? ref.language;
-		if (!code) throw new InputError('Language Code', 'Language Code is required when the template is not read from the account');
+		if (!code)
+			throw new InputError('Language Code', 'Language Code is required when the template is not read from the account');
 		// Docs: most guide examples omit language.policy; the reference page (16) marks it Required ("deterministic").
 		const template: IDataObject = { name, language: { policy: 'deterministic', code } };
 		if (components.length > 0) template.components = components;

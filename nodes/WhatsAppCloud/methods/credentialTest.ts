@@ -41,7 +41,9 @@ function describeTestFailure(phoneNumberId: string, response: LegacyResponse): s
 		return `${what} with ${status}${body ? `: ${body}` : ''}. Check the Base URL and the Graph API Version.`;
 	}
 	const metaText = parsed.message ?? parsed.title ?? 'no error text';
-	const parts = [`${what}: ${parsed.code !== undefined && !/^\s*\(#\d+\)/.test(metaText) ? `(#${parsed.code}) ` : ''}${sentence(metaText)}`];
+	const parts = [
+		`${what}: ${parsed.code !== undefined && !/^\s*\(#\d+\)/.test(metaText) ? `(#${parsed.code}) ` : ''}${sentence(metaText)}`,
+	];
 	if (parsed.details) parts.push(sentence(parsed.details));
 	// Graph's answer for an ID it does not know (code 100, subcode 33) says nothing about which field holds it.
 	if (parsed.code === 100 && parsed.subcode === 33) {
@@ -63,7 +65,10 @@ export async function testWhatsAppCloudApi(
 	const phoneNumberId = String(data.phoneNumberId ?? '').trim();
 	if (!token) return { status: 'Error', message: 'Access Token is empty' };
 	if (!/^\d+$/.test(phoneNumberId)) {
-		return { status: 'Error', message: `Phone Number ID must be the numeric ID from App Dashboard > WhatsApp > API Setup; got "${phoneNumberId}"` };
+		return {
+			status: 'Error',
+			message: `Phone Number ID must be the numeric ID from App Dashboard > WhatsApp > API Setup; got "${phoneNumberId}"`,
+		};
 	}
 	const base = graphBaseUrl(data);
 	// A credential test gets only the `request` helper (ICredentialTestFunctions has no httpRequest); the
@@ -83,13 +88,26 @@ export async function testWhatsAppCloudApi(
 	} catch (error) {
 		const code = (error as { code?: unknown }).code;
 		const detail = String((error as Error)?.message ?? error);
-		return fail(`Could not reach ${base}${typeof code === 'string' ? ` (${code})` : ''}: ${detail}. Check the Base URL.`, token);
+		return fail(
+			`Could not reach ${base}${typeof code === 'string' ? ` (${code})` : ''}: ${detail}. Check the Base URL.`,
+			token,
+		);
 	}
-	if (response.statusCode < 200 || response.statusCode > 299) return fail(describeTestFailure(phoneNumberId, response), token);
-	const phone = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as Record<string, unknown>;
+	if (response.statusCode < 200 || response.statusCode > 299)
+		return fail(describeTestFailure(phoneNumberId, response), token);
+	const phone = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as Record<
+		string,
+		unknown
+	>;
 	if (phone.id === undefined) {
-		return fail(`${base} answered HTTP ${response.statusCode} without a phone number: it does not look like the Graph API. Check the Base URL.`, token);
+		return fail(
+			`${base} answered HTTP ${response.statusCode} without a phone number: it does not look like the Graph API. Check the Base URL.`,
+			token,
+		);
 	}
 	const name = phone.verified_name ? ` (${String(phone.verified_name)})` : '';
-	return { status: 'OK', message: `Connected: phone number ${String(phone.display_phone_number ?? phoneNumberId)}${name}` };
+	return {
+		status: 'OK',
+		message: `Connected: phone number ${String(phone.display_phone_number ?? phoneNumberId)}${name}`,
+	};
 }

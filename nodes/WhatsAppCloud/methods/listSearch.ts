@@ -14,7 +14,10 @@ export async function editorBusinessAccountId(ctx: ILoadOptionsFunctions, purpos
 	}
 	if (!id) id = String((await ctx.getCredentials(CREDENTIAL_TYPE)).businessAccountId ?? '').trim();
 	if (!id) {
-		throw new NodeOperationError(ctx.getNode(), `Set the WhatsApp Business Account ID in the credential or on the node to ${purpose}`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Set the WhatsApp Business Account ID in the credential or on the node to ${purpose}`,
+		);
 	}
 	return id;
 }

@@ -83,7 +83,8 @@ export async function getTemplateVariables(this: ILoadOptionsFunctions): Promise
 	const definition = result.definition;
 	// Said when the template is picked, not only when a run is refused.
 	const problem = sendProblem(definition);
-	if (problem) return { fields: [], emptyFieldsNotice: `${problem} Its variables are listed here once it can be sent.` };
+	if (problem)
+		return { fields: [], emptyFieldsNotice: `${problem} Its variables are listed here once it can be sent.` };
 	const fields = toResourceMapperFields(templateFields(planTemplate(definition)));
 	return {
 		fields,

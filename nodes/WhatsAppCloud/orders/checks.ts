@@ -10,14 +10,7 @@ import {
 	type Amount,
 	type ItemLine,
 } from './math';
-import {
-	checkCount,
-	checkLength,
-	checkOneOf,
-	InputError,
-	parseJsonInput,
-	requireText,
-} from '../../shared/InputError';
+import { checkCount, checkLength, checkOneOf, InputError, parseJsonInput, requireText } from '../../shared/InputError';
 import { entryString, isObject, requireHttpUrl, text } from '../formValues';
 
 /** The documented rules of an order_details `parameters` object (India and Brazil), for form and JSON alike. */
@@ -46,7 +39,12 @@ export const UPI_INTENT_PARAMS = ['pa', 'pn', 'mc', 'purpose', 'tr'] as const;
 const INDIA_PAYMENT_SETTINGS = ['payment_gateway', 'upi_intent_link', 'payment_link', 'razorpay'] as const;
 const BRAZIL_PAYMENT_SETTINGS = ['pix_dynamic_code', 'payment_link', 'boleto'] as const;
 
-export const GATEWAY_LABELS: Record<Gateway, string> = { billdesk: 'BillDesk', razorpay: 'Razorpay', payu: 'PayU', zaakpay: 'Zaakpay' };
+export const GATEWAY_LABELS: Record<Gateway, string> = {
+	billdesk: 'BillDesk',
+	razorpay: 'Razorpay',
+	payu: 'PayU',
+	zaakpay: 'Zaakpay',
+};
 
 export const range = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
 
@@ -80,8 +78,15 @@ function requireList(field: string, value: unknown): unknown[] {
 /** An entry of Items as given: an object (a list from an expression may hold null, text or numbers). */
 export function orderItem(entry: unknown, index: number): IDataObject {
 	if (!isObject(entry)) {
-		const got = Array.isArray(entry) ? 'a list' : typeof entry === 'string' ? JSON.stringify(entry.slice(0, 40)) : String(entry);
-		throw new InputError('Items', `Items: item ${index + 1} must be an object with a name, an amount and a quantity; got ${got}`);
+		const got = Array.isArray(entry)
+			? 'a list'
+			: typeof entry === 'string'
+				? JSON.stringify(entry.slice(0, 40))
+				: String(entry);
+		throw new InputError(
+			'Items',
+			`Items: item ${index + 1} must be an object with a name, an amount and a quantity; got ${got}`,
+		);
 	}
 	return entry;
 }
@@ -109,7 +114,8 @@ function checkEnabledOptions(value: unknown): void {
 	const seen = new Set<string>();
 	for (const option of options) {
 		const name = checkOneOf('Enabled Payment Options', text(option), PAYMENT_OPTIONS);
-		if (seen.has(name)) throw new InputError('Enabled Payment Options', `Enabled Payment Options lists "${name}" twice`);
+		if (seen.has(name))
+			throw new InputError('Enabled Payment Options', `Enabled Payment Options lists "${name}" twice`);
 		seen.add(name);
 	}
 }
@@ -317,7 +323,10 @@ function checkOrder(value: unknown, country: OrderCountry, total: Amount, option
 				throw new InputError(`${label} > Image URL`, `${label} > Image URL cannot be used together with a retailer ID`);
 			}
 			if (hasCatalog) {
-				throw new InputError(`${label} > Image URL`, `${label} > Image URL cannot be used when the order has a catalog ID`);
+				throw new InputError(
+					`${label} > Image URL`,
+					`${label} > Image URL cannot be used when the order has a catalog ID`,
+				);
 			}
 		}
 		// Docs: importer fields are required without catalog_id (56, 70, 71), not optional as 18 says.
@@ -346,7 +355,9 @@ function checkOrder(value: unknown, country: OrderCountry, total: Amount, option
 	const tax = checkDescribedAmount('Tax', order.tax);
 	const shipping = order.shipping === undefined ? undefined : checkDescribedAmount('Shipping', order.shipping);
 	const discount =
-		order.discount === undefined ? undefined : checkDescribedAmount('Discount', order.discount, ['discount_program_name']);
+		order.discount === undefined
+			? undefined
+			: checkDescribedAmount('Discount', order.discount, ['discount_program_name']);
 
 	if (order.expiration !== undefined) {
 		const expiration = requireObject('Expiration', order.expiration);

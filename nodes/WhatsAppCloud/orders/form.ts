@@ -183,10 +183,15 @@ export function formOrderParameters(params: IDataObject, country: OrderCountry):
 	order.items = items;
 	const tax = describedAmount('Tax', params.orderDetailsTax ?? 0, params.orderDetailsTaxDescription);
 	const shipping =
-		options.shipping === undefined ? undefined : describedAmount('Shipping', options.shipping, options.shippingDescription);
+		options.shipping === undefined
+			? undefined
+			: describedAmount('Shipping', options.shipping, options.shippingDescription);
 	const discount =
-		options.discount === undefined ? undefined : describedAmount('Discount', options.discount, options.discountDescription);
-	if (discount && text(options.discountProgramName) !== '') discount.discount_program_name = text(options.discountProgramName);
+		options.discount === undefined
+			? undefined
+			: describedAmount('Discount', options.discount, options.discountDescription);
+	if (discount && text(options.discountProgramName) !== '')
+		discount.discount_program_name = text(options.discountProgramName);
 
 	// Items that are not yet valid are reported by checkOrderParameters; the sums here only need numbers.
 	const lines: ItemLine[] = items.map((item) => ({
@@ -234,7 +239,9 @@ export function orderCountry(params: IDataObject): OrderCountry {
 /** The order's `parameters`: the JSON given whole, or built from the form; checked either way. */
 export function orderParameters(params: IDataObject, country: OrderCountry = orderCountry(params)): IDataObject {
 	if (params.orderDetailsInput === 'json') {
-		return checkOrderParameters(params.orderDetailsParametersJson, country, { checkTotals: params.orderDetailsCheckTotals !== false });
+		return checkOrderParameters(params.orderDetailsParametersJson, country, {
+			checkTotals: params.orderDetailsCheckTotals !== false,
+		});
 	}
 	return checkOrderParameters(formOrderParameters(params, country), country, { checkTotals: true });
 }
@@ -245,7 +252,8 @@ export function orderParameters(params: IDataObject, country: OrderCountry = ord
 
 const IN_ONLY = { '/orderDetailsCountry': ['IN'] };
 
-const form = (show: IDataObject = {}) => ({ show: { orderDetailsInput: ['form'], ...show } }) as INodeProperties['displayOptions'];
+const form = (show: IDataObject = {}) =>
+	({ show: { orderDetailsInput: ['form'], ...show } }) as INodeProperties['displayOptions'];
 
 const AMOUNT_HINT = 'in the smallest currency unit (paise or centavos): 12.34 is 1234';
 
@@ -254,7 +262,10 @@ const JSON_EXAMPLE = JSON.stringify(
 		reference_id: 'order-1001',
 		type: 'digital-goods',
 		payment_settings: [
-			{ type: 'upi_intent_link', upi_intent_link: { link: 'upi://pay?pa=merchant@bank&pn=Merchant&mc=5399&purpose=00&tr=order-1001' } },
+			{
+				type: 'upi_intent_link',
+				upi_intent_link: { link: 'upi://pay?pa=merchant@bank&pn=Merchant&mc=5399&purpose=00&tr=order-1001' },
+			},
 		],
 		currency: 'INR',
 		total_amount: { value: 21000, offset: 100 },
@@ -348,10 +359,22 @@ export const orderProperties: INodeProperties[] = [
 		name: 'orderDetailsPaymentMethod',
 		type: 'options',
 		options: [
-			{ name: 'Payment Gateway', value: 'payment_gateway', description: 'BillDesk, Razorpay, PayU or Zaakpay linked to your account' },
-			{ name: 'UPI Intent Link', value: 'upi_intent_link', description: 'A UPI intent from your payment gateway (recommended for UPI)' },
+			{
+				name: 'Payment Gateway',
+				value: 'payment_gateway',
+				description: 'BillDesk, Razorpay, PayU or Zaakpay linked to your account',
+			},
+			{
+				name: 'UPI Intent Link',
+				value: 'upi_intent_link',
+				description: 'A UPI intent from your payment gateway (recommended for UPI)',
+			},
 			{ name: 'UPI Payment Configuration (Legacy)', value: 'upi', description: 'A UPI payment configuration by name' },
-			{ name: 'Payment Link', value: 'payment_link', description: 'A payment link from your gateway (not publicly available)' },
+			{
+				name: 'Payment Link',
+				value: 'payment_link',
+				description: 'A payment link from your gateway (not publicly available)',
+			},
 		],
 		default: 'payment_gateway',
 		displayOptions: form({ orderDetailsCountry: ['IN'] }),
@@ -440,7 +463,8 @@ export const orderProperties: INodeProperties[] = [
 		],
 		default: [],
 		displayOptions: form({ orderDetailsCountry: ['IN'], orderDetailsPaymentMethod: ['payment_gateway'] }),
-		description: 'Restrict the payment options shown at checkout; none selected shows all (WhatsApp 2.24.22.4 and later)',
+		description:
+			'Restrict the payment options shown at checkout; none selected shows all (WhatsApp 2.24.22.4 and later)',
 	},
 	{
 		displayName: 'UPI Intent Link',
@@ -491,9 +515,30 @@ export const orderProperties: INodeProperties[] = [
 				displayName: 'Pix (Dynamic Code)',
 				name: 'pix',
 				values: [
-					{ displayName: 'Code', name: 'code', type: 'string', default: '', required: true, description: 'Dynamic Pix code the buyer copies' },
-					{ displayName: 'Merchant Name', name: 'merchantName', type: 'string', default: '', required: true, description: 'Account holder name shown to the buyer' },
-					{ displayName: 'Key', name: 'key', type: 'string', default: '', required: true, description: 'Pix key shown to the buyer' },
+					{
+						displayName: 'Code',
+						name: 'code',
+						type: 'string',
+						default: '',
+						required: true,
+						description: 'Dynamic Pix code the buyer copies',
+					},
+					{
+						displayName: 'Merchant Name',
+						name: 'merchantName',
+						type: 'string',
+						default: '',
+						required: true,
+						description: 'Account holder name shown to the buyer',
+					},
+					{
+						displayName: 'Key',
+						name: 'key',
+						type: 'string',
+						default: '',
+						required: true,
+						description: 'Pix key shown to the buyer',
+					},
 					{
 						displayName: 'Key Type',
 						name: 'keyType',
@@ -508,14 +553,28 @@ export const orderProperties: INodeProperties[] = [
 				displayName: 'Payment Link',
 				name: 'paymentLink',
 				values: [
-					{ displayName: 'URL', name: 'uri', type: 'string', default: '', required: true, description: 'Payment link opened in the browser' },
+					{
+						displayName: 'URL',
+						name: 'uri',
+						type: 'string',
+						default: '',
+						required: true,
+						description: 'Payment link opened in the browser',
+					},
 				],
 			},
 			{
 				displayName: 'Boleto',
 				name: 'boleto',
 				values: [
-					{ displayName: 'Digitable Line', name: 'digitableLine', type: 'string', default: '', required: true, description: 'Boleto code copied when the buyer taps the Boleto button' },
+					{
+						displayName: 'Digitable Line',
+						name: 'digitableLine',
+						type: 'string',
+						default: '',
+						required: true,
+						description: 'Boleto code copied when the buyer taps the Boleto button',
+					},
 				],
 			},
 		],
@@ -545,8 +604,21 @@ export const orderProperties: INodeProperties[] = [
 				displayName: 'Item',
 				name: 'item',
 				values: [
-					{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, description: `Price per unit ${AMOUNT_HINT}` },
-					{ displayName: 'Country of Origin', name: 'countryOfOrigin', type: 'string', default: '', displayOptions: { show: IN_ONLY }, description: 'Required when the order has no catalog ID' },
+					{
+						displayName: 'Amount',
+						name: 'amount',
+						type: 'number',
+						default: 0,
+						description: `Price per unit ${AMOUNT_HINT}`,
+					},
+					{
+						displayName: 'Country of Origin',
+						name: 'countryOfOrigin',
+						type: 'string',
+						default: '',
+						displayOptions: { show: IN_ONLY },
+						description: 'Required when the order has no catalog ID',
+					},
 					{
 						displayName: 'Image URL',
 						name: 'imageUrl',
@@ -555,17 +627,92 @@ export const orderProperties: INodeProperties[] = [
 						displayOptions: { show: IN_ONLY },
 						description: 'Optional JPEG or PNG shown for the item; not with a retailer ID or catalog ID',
 					},
-					{ displayName: 'Importer Address Line 1', name: 'importerAddressLine1', type: 'string', default: '', displayOptions: { show: IN_ONLY }, description: 'Importer address; required when the order has no catalog ID' },
-					{ displayName: 'Importer Address Line 2', name: 'importerAddressLine2', type: 'string', default: '', displayOptions: { show: IN_ONLY }, description: 'Importer address, second line' },
-					{ displayName: 'Importer City', name: 'importerCity', type: 'string', default: '', displayOptions: { show: IN_ONLY }, description: 'City of the importer' },
-					{ displayName: 'Importer Country Code', name: 'importerCountryCode', type: 'string', default: '', displayOptions: { show: IN_ONLY }, description: 'Country code of the importer, e.g. IN' },
-					{ displayName: 'Importer Name', name: 'importerName', type: 'string', default: '', displayOptions: { show: IN_ONLY }, description: 'Required when the order has no catalog ID' },
-					{ displayName: 'Importer Postal Code', name: 'importerPostalCode', type: 'string', default: '', displayOptions: { show: IN_ONLY }, description: 'Postal code of the importer' },
-					{ displayName: 'Importer Zone Code', name: 'importerZoneCode', type: 'string', default: '', displayOptions: { show: IN_ONLY }, description: 'State or zone code of the importer, e.g. DL' },
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: `Item name shown to the buyer, up to ${MAX_ITEM_NAME} characters` },
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'Number of units (whole number)' },
-					{ displayName: 'Retailer ID', name: 'retailerId', type: 'string', default: '', description: 'Content ID of the item in your catalog; required in Brazil' },
-					{ displayName: 'Sale Amount', name: 'saleAmount', type: 'number', default: 0, description: `Discounted price per unit ${AMOUNT_HINT}, less than the amount; 0 for none` },
+					{
+						displayName: 'Importer Address Line 1',
+						name: 'importerAddressLine1',
+						type: 'string',
+						default: '',
+						displayOptions: { show: IN_ONLY },
+						description: 'Importer address; required when the order has no catalog ID',
+					},
+					{
+						displayName: 'Importer Address Line 2',
+						name: 'importerAddressLine2',
+						type: 'string',
+						default: '',
+						displayOptions: { show: IN_ONLY },
+						description: 'Importer address, second line',
+					},
+					{
+						displayName: 'Importer City',
+						name: 'importerCity',
+						type: 'string',
+						default: '',
+						displayOptions: { show: IN_ONLY },
+						description: 'City of the importer',
+					},
+					{
+						displayName: 'Importer Country Code',
+						name: 'importerCountryCode',
+						type: 'string',
+						default: '',
+						displayOptions: { show: IN_ONLY },
+						description: 'Country code of the importer, e.g. IN',
+					},
+					{
+						displayName: 'Importer Name',
+						name: 'importerName',
+						type: 'string',
+						default: '',
+						displayOptions: { show: IN_ONLY },
+						description: 'Required when the order has no catalog ID',
+					},
+					{
+						displayName: 'Importer Postal Code',
+						name: 'importerPostalCode',
+						type: 'string',
+						default: '',
+						displayOptions: { show: IN_ONLY },
+						description: 'Postal code of the importer',
+					},
+					{
+						displayName: 'Importer Zone Code',
+						name: 'importerZoneCode',
+						type: 'string',
+						default: '',
+						displayOptions: { show: IN_ONLY },
+						description: 'State or zone code of the importer, e.g. DL',
+					},
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						required: true,
+						description: `Item name shown to the buyer, up to ${MAX_ITEM_NAME} characters`,
+					},
+					{
+						displayName: 'Quantity',
+						name: 'quantity',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1,
+						description: 'Number of units (whole number)',
+					},
+					{
+						displayName: 'Retailer ID',
+						name: 'retailerId',
+						type: 'string',
+						default: '',
+						description: 'Content ID of the item in your catalog; required in Brazil',
+					},
+					{
+						displayName: 'Sale Amount',
+						name: 'saleAmount',
+						type: 'number',
+						default: 0,
+						description: `Discounted price per unit ${AMOUNT_HINT}, less than the amount; 0 for none`,
+					},
 				],
 			},
 		],
@@ -593,14 +740,52 @@ export const orderProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: form(),
-		description: 'Optional parts of the order. Subtotal and total are computed from the items, tax, shipping and discount.',
+		description:
+			'Optional parts of the order. Subtotal and total are computed from the items, tax, shipping and discount.',
 		options: [
-			{ displayName: 'Catalog ID', name: 'catalogId', type: 'string', default: '', description: 'Catalog the items come from. Without it, India items need country of origin and importer details.' },
-			{ displayName: 'Discount', name: 'discount', type: 'number', default: 0, description: `Discount on the order ${AMOUNT_HINT}` },
-			{ displayName: 'Discount Description', name: 'discountDescription', type: 'string', default: '', description: `Label of the discount, up to ${MAX_AMOUNT_DESCRIPTION} characters` },
-			{ displayName: 'Discount Program Name', name: 'discountProgramName', type: 'string', default: '', description: `Name of the incentive program, up to ${MAX_AMOUNT_DESCRIPTION} characters` },
-			{ displayName: 'Expiration', name: 'expiration', type: 'dateTime', default: '', description: 'When the order expires and can no longer be paid; at least 5 minutes from now' },
-			{ displayName: 'Expiration Description', name: 'expirationDescription', type: 'string', default: '', description: `Text explaining the expiration, up to ${MAX_EXPIRATION_DESCRIPTION} characters; required with an expiration` },
+			{
+				displayName: 'Catalog ID',
+				name: 'catalogId',
+				type: 'string',
+				default: '',
+				description:
+					'Catalog the items come from. Without it, India items need country of origin and importer details.',
+			},
+			{
+				displayName: 'Discount',
+				name: 'discount',
+				type: 'number',
+				default: 0,
+				description: `Discount on the order ${AMOUNT_HINT}`,
+			},
+			{
+				displayName: 'Discount Description',
+				name: 'discountDescription',
+				type: 'string',
+				default: '',
+				description: `Label of the discount, up to ${MAX_AMOUNT_DESCRIPTION} characters`,
+			},
+			{
+				displayName: 'Discount Program Name',
+				name: 'discountProgramName',
+				type: 'string',
+				default: '',
+				description: `Name of the incentive program, up to ${MAX_AMOUNT_DESCRIPTION} characters`,
+			},
+			{
+				displayName: 'Expiration',
+				name: 'expiration',
+				type: 'dateTime',
+				default: '',
+				description: 'When the order expires and can no longer be paid; at least 5 minutes from now',
+			},
+			{
+				displayName: 'Expiration Description',
+				name: 'expirationDescription',
+				type: 'string',
+				default: '',
+				description: `Text explaining the expiration, up to ${MAX_EXPIRATION_DESCRIPTION} characters; required with an expiration`,
+			},
 			{
 				displayName: 'Quick Pay',
 				name: 'quickPay',
@@ -609,8 +794,20 @@ export const orderProperties: INodeProperties[] = [
 				displayOptions: { show: IN_ONLY },
 				description: 'Whether to show only a "Pay Now" button instead of "Review and Pay"',
 			},
-			{ displayName: 'Shipping', name: 'shipping', type: 'number', default: 0, description: `Shipping cost ${AMOUNT_HINT}` },
-			{ displayName: 'Shipping Description', name: 'shippingDescription', type: 'string', default: '', description: `Label of the shipping line, up to ${MAX_AMOUNT_DESCRIPTION} characters` },
+			{
+				displayName: 'Shipping',
+				name: 'shipping',
+				type: 'number',
+				default: 0,
+				description: `Shipping cost ${AMOUNT_HINT}`,
+			},
+			{
+				displayName: 'Shipping Description',
+				name: 'shippingDescription',
+				type: 'string',
+				default: '',
+				description: `Label of the shipping line, up to ${MAX_AMOUNT_DESCRIPTION} characters`,
+			},
 		],
 	},
 	{
@@ -621,18 +818,60 @@ export const orderProperties: INodeProperties[] = [
 		placeholder: 'Add Beneficiary',
 		default: {},
 		displayOptions: form({ orderDetailsCountry: ['IN'] }),
-		description: 'Who receives shipped physical goods (not shown to the buyer; needed for compliance). Country is India.',
+		description:
+			'Who receives shipped physical goods (not shown to the buyer; needed for compliance). Country is India.',
 		options: [
 			{
 				displayName: 'Beneficiary',
 				name: 'beneficiary',
 				values: [
-					{ displayName: 'Address Line 1', name: 'addressLine1', type: 'string', default: '', required: true, description: `Door/tower number, street, up to ${MAX_BENEFICIARY_ADDRESS_LINE} characters` },
-					{ displayName: 'Address Line 2', name: 'addressLine2', type: 'string', default: '', description: `Landmark, area, up to ${MAX_BENEFICIARY_ADDRESS_LINE} characters` },
-					{ displayName: 'City', name: 'city', type: 'string', default: '', required: true, description: 'City of the beneficiary' },
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: `Person or business receiving the goods, up to ${MAX_BENEFICIARY_NAME} characters` },
-					{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '', required: true, description: '6-digit PIN code' },
-					{ displayName: 'State', name: 'state', type: 'string', default: '', required: true, description: 'State of the beneficiary' },
+					{
+						displayName: 'Address Line 1',
+						name: 'addressLine1',
+						type: 'string',
+						default: '',
+						required: true,
+						description: `Door/tower number, street, up to ${MAX_BENEFICIARY_ADDRESS_LINE} characters`,
+					},
+					{
+						displayName: 'Address Line 2',
+						name: 'addressLine2',
+						type: 'string',
+						default: '',
+						description: `Landmark, area, up to ${MAX_BENEFICIARY_ADDRESS_LINE} characters`,
+					},
+					{
+						displayName: 'City',
+						name: 'city',
+						type: 'string',
+						default: '',
+						required: true,
+						description: 'City of the beneficiary',
+					},
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						required: true,
+						description: `Person or business receiving the goods, up to ${MAX_BENEFICIARY_NAME} characters`,
+					},
+					{
+						displayName: 'Postal Code',
+						name: 'postalCode',
+						type: 'string',
+						default: '',
+						required: true,
+						description: '6-digit PIN code',
+					},
+					{
+						displayName: 'State',
+						name: 'state',
+						type: 'string',
+						default: '',
+						required: true,
+						description: 'State of the beneficiary',
+					},
 				],
 			},
 		],

@@ -24,10 +24,7 @@ export function checkReferenceId(field: string, value: unknown): string {
 	const id = requireText(field, value);
 	checkLength(field, id, MAX_REFERENCE_ID);
 	if (!REFERENCE_ID_PATTERN.test(id)) {
-		throw new InputError(
-			field,
-			`${field} may only contain English letters, digits, "_", "-" and "."; got "${id}"`,
-		);
+		throw new InputError(field, `${field} may only contain English letters, digits, "_", "-" and "."; got "${id}"`);
 	}
 	return id;
 }

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { graphErrorToNodeApiError } from '../../shared/GraphErrors';
@@ -26,12 +31,16 @@ export interface DeliveryRun {
 function answerError(run: DeliveryRun, job: SendJob, response: IN8nHttpFullResponse, verdict: Verdict): NodeFailure {
 	if (response.statusCode < 300) {
 		const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-		return new NodeApiError(run.ctx.getNode(), { body: body.slice(0, 500) }, {
-			message: 'WhatsApp answered without a message ID',
-			httpCode: String(response.statusCode),
-			itemIndex: job.itemIndex,
-			description: verdict.outcome === 'unknown' ? verdict.reason : undefined,
-		});
+		return new NodeApiError(
+			run.ctx.getNode(),
+			{ body: body.slice(0, 500) },
+			{
+				message: 'WhatsApp answered without a message ID',
+				httpCode: String(response.statusCode),
+				itemIndex: job.itemIndex,
+				description: verdict.outcome === 'unknown' ? verdict.reason : undefined,
+			},
+		);
 	}
 	return graphErrorToNodeApiError(run.ctx.getNode(), response, job.itemIndex);
 }

@@ -19,7 +19,10 @@ export function buildEnvelope(type: string, recipient: unknown, options: IDataOb
 	if (replyTo) {
 		// Doc 43: any message type except reactions can be a contextual reply.
 		if (type === 'reaction') {
-			throw new InputError('Reply To Message ID', 'Reply To Message ID cannot be used with reactions: a reaction already names its message');
+			throw new InputError(
+				'Reply To Message ID',
+				'Reply To Message ID cannot be used with reactions: a reaction already names its message',
+			);
 		}
 		checkLength('Reply To Message ID', replyTo, MAX_MESSAGE_ID);
 		envelope.context = { message_id: replyTo };

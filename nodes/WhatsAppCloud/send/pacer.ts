@@ -124,7 +124,8 @@ export class Pacer {
 			this.adapt(now);
 			const rate = this.effectiveRate();
 			const limit = Math.floor(rate);
-			const windowDue = this.starts.length >= limit ? this.starts[this.starts.length - limit] + WINDOW_MS + MARGIN_MS : now;
+			const windowDue =
+				this.starts.length >= limit ? this.starts[this.starts.length - limit] + WINDOW_MS + MARGIN_MS : now;
 			const due = Math.max(windowDue, this.nextDue - CATCH_UP_MS);
 			if (due > now) {
 				await sleep(due - now, signal);

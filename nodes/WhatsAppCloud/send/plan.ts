@@ -38,7 +38,10 @@ export function graphId(value: unknown, fallback: unknown, label: string): strin
 }
 
 /** Graph GETs through the run's credential, each path and query read once per run. */
-export function runGraphGet(ctx: IExecuteFunctions, credentials: ICredentialDataDecryptedObject): BuildContext['graphGet'] {
+export function runGraphGet(
+	ctx: IExecuteFunctions,
+	credentials: ICredentialDataDecryptedObject,
+): BuildContext['graphGet'] {
 	const reads = new Map<string, Promise<IDataObject>>();
 	return async (path, qs) => {
 		const key = `${path}?${JSON.stringify(qs ?? {})}`;
@@ -63,7 +66,11 @@ function idParameter(plan: PlanContext, name: string, itemIndex: number): unknow
 /** Checks and builds one item (validation first, no request except template reads); throws on any problem. */
 export async function planJob(plan: PlanContext, itemIndex: number): Promise<SendJob> {
 	const { params, credentials, messageType } = plan;
-	const phoneNumberId = graphId(idParameter(plan, 'phoneNumberId', itemIndex), credentials.phoneNumberId, 'Phone Number ID');
+	const phoneNumberId = graphId(
+		idParameter(plan, 'phoneNumberId', itemIndex),
+		credentials.phoneNumberId,
+		'Phone Number ID',
+	);
 	if (!messageType) {
 		// Mark as Read (doc 25).
 		const messageId = requireText('Message ID', params.get('messageId', itemIndex, '')).trim();
@@ -88,7 +95,11 @@ export async function planJob(plan: PlanContext, itemIndex: number): Promise<Sen
 		},
 		graphGet: plan.graphGet,
 		businessAccountId: async () =>
-			graphId(idParameter(plan, 'businessAccountId', itemIndex), credentials.businessAccountId, 'WhatsApp Business Account ID'),
+			graphId(
+				idParameter(plan, 'businessAccountId', itemIndex),
+				credentials.businessAccountId,
+				'WhatsApp Business Account ID',
+			),
 	};
 	const part = await messageType.build(values, context);
 	const options = params.get<IDataObject>('messageOptions', itemIndex, {});

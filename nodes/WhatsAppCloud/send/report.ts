@@ -41,7 +41,10 @@ export function sentJson(answer: IDataObject): IDataObject {
  */
 function errorItem(result: Exclude<ItemResult, { state: 'accepted' }>, item: number): INodeExecutionData {
 	if (result.state === 'skipped') {
-		return { json: { error: 'Not sent: the run stopped before this item', details: { itemIndex: item, notSent: true } }, pairedItem: { item } };
+		return {
+			json: { error: 'Not sent: the run stopped before this item', details: { itemIndex: item, notSent: true } },
+			pairedItem: { item },
+		};
 	}
 	const { error } = result;
 	const details: IDataObject = { itemIndex: item };
@@ -61,7 +64,7 @@ export function outputItems(results: ItemResult[]): INodeExecutionData[] {
 /** "0-40, 42, 44-99" (the first few runs only). */
 export function itemRanges(items: number[], most = 12): string {
 	const runs: string[] = [];
-	for (let i = 0; i < items.length; ) {
+	for (let i = 0; i < items.length;) {
 		let j = i;
 		while (j + 1 < items.length && items[j + 1] === items[j] + 1) j++;
 		runs.push(i === j ? `${items[i]}` : `${items[i]}-${items[j]}`);
@@ -83,7 +86,10 @@ export function runFailure(error: NodeFailure, itemIndex: number, results: Array
 	];
 	if (maybe.length > 0) lines.push(`May have been sent as well: items ${itemRanges(maybe)}.`);
 	const unsent = results.length - accepted.length - maybe.length - 1;
-	if (unsent > 0) lines.push(`${unsent} other messages were not sent. Turn on "Continue On Fail" to send every other item and get one error item per failure.`);
+	if (unsent > 0)
+		lines.push(
+			`${unsent} other messages were not sent. Turn on "Continue On Fail" to send every other item and get one error item per failure.`,
+		);
 	error.description = [error.description, ...lines].filter(Boolean).join('\n');
 	error.context.itemIndex = itemIndex;
 	return error;

@@ -33,7 +33,9 @@ function answerOf(body: unknown): IDataObject | undefined {
 	if (typeof body !== 'string' || body.trim() === '') return undefined;
 	try {
 		const parsed = JSON.parse(body) as unknown;
-		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+			? (parsed as IDataObject)
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -48,15 +50,25 @@ export function judge(response: IN8nHttpFullResponse, accepted: (answer: IDataOb
 	if (statusCode >= 200 && statusCode < 300) {
 		const answer = answerOf(response.body);
 		if (answer && accepted(answer)) return { outcome: 'accepted', answer };
-		return { outcome: 'unknown', reason: `Meta answered HTTP ${statusCode} without the expected JSON (${answer ? 'no message ID' : 'empty or unreadable'})` };
+		return {
+			outcome: 'unknown',
+			reason: `Meta answered HTTP ${statusCode} without the expected JSON (${answer ? 'no message ID' : 'empty or unreadable'})`,
+		};
 	}
 	const wait = retryAfterMs(response);
 	const code = parseGraphError(response.body)?.code;
 	const retry: RetryClass | undefined =
-		code !== undefined ? (lookupGraphError(code)?.retry ?? (statusCode >= 500 ? 'maybe' : 'never')) : statusCode === 429 ? 'rate' : undefined;
+		code !== undefined
+			? (lookupGraphError(code)?.retry ?? (statusCode >= 500 ? 'maybe' : 'never'))
+			: statusCode === 429
+				? 'rate'
+				: undefined;
 	if (retry !== undefined && RETRIED_IN_RUN.has(retry)) return { outcome: 'retry', retry, retryAfterMs: wait };
 	if (retry === 'maybe' || (retry === undefined && statusCode >= 500)) {
-		return { outcome: 'unknown', reason: `Meta answered HTTP ${statusCode}${code !== undefined ? ` with error ${code}` : ' without a Graph error'}` };
+		return {
+			outcome: 'unknown',
+			reason: `Meta answered HTTP ${statusCode}${code !== undefined ? ` with error ${code}` : ' without a Graph error'}`,
+		};
 	}
 	return { outcome: 'refused' };
 }
@@ -68,7 +80,13 @@ export function judge(response: IN8nHttpFullResponse, accepted: (answer: IDataOb
  * doubling: the pacer has slowed down already, and a throttled message must not trail the run by much; otherwise
  * 1, 2, 4, 8, ... seconds. A little jitter keeps throttled messages from coming back together.
  */
-export function retryWaitMs(retry: RetryClass, failures: number, pairFailures: number, retryAfter?: number, messagesPerSecond = 80): number {
+export function retryWaitMs(
+	retry: RetryClass,
+	failures: number,
+	pairFailures: number,
+	retryAfter?: number,
+	messagesPerSecond = 80,
+): number {
 	if (retryAfter !== undefined) return retryAfter;
 	if (retry === 'pair') return 4 ** pairFailures * 1000;
 	const first = retry === 'throughput' ? Math.min(250, Math.max(100, 20_000 / messagesPerSecond)) : 1000;

@@ -31,15 +31,22 @@ interface SendRun extends DeliveryRun {
 function nothingSent(run: SendRun, itemIndex: number, error: unknown): NodeFailure {
 	const itemError = toItemError(run.ctx.getNode(), error, itemIndex);
 	if (run.jobs.length === 1) return itemError;
-	const fix = 'All items are checked before any message is sent. Fix that item, or enable "Continue On Fail" to send the valid items anyway.';
+	const fix =
+		'All items are checked before any message is sent. Fix that item, or enable "Continue On Fail" to send the valid items anyway.';
 	if (error instanceof InputError || !(error instanceof NodeApiError || error instanceof NodeOperationError)) {
 		const problem = error instanceof InputError ? error.message : itemError.message;
-		return new NodeOperationError(run.ctx.getNode(), `Nothing was sent: item ${itemIndex} has invalid input (${problem})`, {
-			itemIndex,
-			description: [fix, itemError.description].filter(Boolean).join('\n'),
-		});
+		return new NodeOperationError(
+			run.ctx.getNode(),
+			`Nothing was sent: item ${itemIndex} has invalid input (${problem})`,
+			{
+				itemIndex,
+				description: [fix, itemError.description].filter(Boolean).join('\n'),
+			},
+		);
 	}
-	itemError.description = [`Nothing was sent: item ${itemIndex} could not be prepared.`, itemError.description].filter(Boolean).join('\n');
+	itemError.description = [`Nothing was sent: item ${itemIndex} could not be prepared.`, itemError.description]
+		.filter(Boolean)
+		.join('\n');
 	return itemError;
 }
 
@@ -69,7 +76,8 @@ async function uploadAll(run: SendRun): Promise<void> {
 			const job = pending[next++];
 			const ids = new Map<string, string>();
 			try {
-				for (const upload of job.uploads) ids.set(upload.placeholder, await uploadChecked(run.ctx, job.itemIndex, job.phoneNumberId, upload));
+				for (const upload of job.uploads)
+					ids.set(upload.placeholder, await uploadChecked(run.ctx, job.itemIndex, job.phoneNumberId, upload));
 			} catch (error) {
 				if (!run.continueOnFail) {
 					next = pending.length;
@@ -88,7 +96,9 @@ async function uploadAll(run: SendRun): Promise<void> {
 async function sendAll(run: SendRun, baseUrl: string): Promise<void> {
 	const { jobs, results, signal } = run;
 	const indices = jobs.flatMap((job, i) => (job ? [i] : []));
-	const order = new SendOrder(indices, (i) => (jobs[i]?.recipient ? `${jobs[i]?.phoneNumberId}|${jobs[i]?.recipient}` : undefined));
+	const order = new SendOrder(indices, (i) =>
+		jobs[i]?.recipient ? `${jobs[i]?.phoneNumberId}|${jobs[i]?.recipient}` : undefined,
+	);
 	const leave = new Map<Pacer, () => void>();
 	const pacerOf = (job: SendJob) => {
 		const pacer = pacerFor(baseUrl, job.phoneNumberId);

@@ -39,7 +39,10 @@ export async function sendOneMessage(
 			pacer,
 		);
 		if (result.state === 'accepted') return sentJson(result.answer);
-		if (result.state === 'skipped') throw new NodeOperationError(ctx.getNode(), 'The execution was canceled before the message was sent', { itemIndex });
+		if (result.state === 'skipped')
+			throw new NodeOperationError(ctx.getNode(), 'The execution was canceled before the message was sent', {
+				itemIndex,
+			});
 		throw result.error;
 	} finally {
 		leave();

@@ -17,7 +17,8 @@ export interface PendingUpload {
 	size: number;
 }
 
-const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function binaryOf(ctx: IExecuteFunctions, itemIndex: number, propertyName: string): IBinaryData | undefined {
 	return ctx.getInputData()[itemIndex]?.binary?.[propertyName];
@@ -40,7 +41,12 @@ export async function checkBinary(
 }
 
 /** Uploads one checked file to `POST /{phone-number-id}/media`, streamed when n8n keeps it outside memory. */
-export async function uploadChecked(ctx: IExecuteFunctions, itemIndex: number, phoneNumberId: string, upload: PendingUpload): Promise<string> {
+export async function uploadChecked(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	phoneNumberId: string,
+	upload: PendingUpload,
+): Promise<string> {
 	const file = await readBinaryFile(ctx, binaryOf(ctx, itemIndex, upload.propertyName) as IBinaryData, upload.fileName);
 	const { mimeType, fileName } = upload;
 	return (await uploadMedia(ctx, phoneNumberId, { ...file, mimeType, fileName }, { itemIndex })).id;
@@ -50,6 +56,7 @@ export async function uploadChecked(ctx: IExecuteFunctions, itemIndex: number, p
 export function withMediaIds(value: unknown, ids: ReadonlyMap<string, string>): unknown {
 	if (typeof value === 'string') return ids.get(value) ?? value;
 	if (Array.isArray(value)) return value.map((entry) => withMediaIds(entry, ids));
-	if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withMediaIds(entry, ids)]));
+	if (isObject(value))
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withMediaIds(entry, ids)]));
 	return value;
 }

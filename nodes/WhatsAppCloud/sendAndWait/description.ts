@@ -54,7 +54,11 @@ const limitWaitTime: INodeProperties = {
 					type: 'options',
 					default: 'afterTimeInterval',
 					options: [
-						{ name: 'After Time Interval', value: 'afterTimeInterval', description: 'Waits for a certain amount of time' },
+						{
+							name: 'After Time Interval',
+							value: 'afterTimeInterval',
+							description: 'Waits for a certain amount of time',
+						},
 						{ name: 'At Specified Time', value: 'atSpecifiedTime', description: 'Waits until a date and time' },
 					],
 				},
@@ -114,7 +118,11 @@ const fields: INodeProperties[] = [
 		options: [
 			{ name: 'Approval', value: 'approval', description: 'The person approves (or declines)' },
 			{ name: 'Free Text', value: 'freeText', description: 'The person answers with a text' },
-			{ name: 'Custom Form', value: 'customForm', description: 'The person fills in a form you define (opened through a link)' },
+			{
+				name: 'Custom Form',
+				value: 'customForm',
+				description: 'The person fills in a form you define (opened through a link)',
+			},
 		],
 	},
 	{

@@ -8,7 +8,18 @@ import { InputError, parseJsonInput } from '../../shared/InputError';
  * answer the node outputs (one key per field label, as n8n's send-and-wait does).
  */
 
-const FIELD_TYPES = ['checkbox', 'date', 'dropdown', 'email', 'hiddenField', 'number', 'password', 'radio', 'text', 'textarea'] as const;
+const FIELD_TYPES = [
+	'checkbox',
+	'date',
+	'dropdown',
+	'email',
+	'hiddenField',
+	'number',
+	'password',
+	'radio',
+	'text',
+	'textarea',
+] as const;
 export type FormFieldType = (typeof FIELD_TYPES)[number];
 
 const CHOICE_TYPES: readonly FormFieldType[] = ['checkbox', 'dropdown', 'radio'];
@@ -46,7 +57,11 @@ const JSON_EXAMPLE = JSON.stringify(
 	[
 		{ fieldLabel: 'Name', placeholder: 'Your name', requiredField: true },
 		{ fieldLabel: 'Quantity', fieldType: 'number' },
-		{ fieldLabel: 'Delivery', fieldType: 'radio', fieldOptions: { values: [{ option: 'Pick-up' }, { option: 'Courier' }] } },
+		{
+			fieldLabel: 'Delivery',
+			fieldType: 'radio',
+			fieldOptions: { values: [{ option: 'Pick-up' }, { option: 'Courier' }] },
+		},
 	],
 	null,
 	2,
@@ -174,7 +189,8 @@ export function formFieldProperties(displayOptions: IDisplayOptions): INodePrope
 	];
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
+const text = (value: unknown): string =>
+	typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 
 /** Reads and checks the form definition (from the fields or JSON); throws InputError naming the field. */
 export function readFormFields(defineForm: unknown, formFields: unknown, jsonOutput: unknown): FormField[] {
@@ -187,7 +203,8 @@ export function readFormFields(defineForm: unknown, formFields: unknown, jsonOut
 	const keys = new Set<string>();
 	return raw.map((entry, index) => {
 		const where = `Form Fields: field ${index + 1}`;
-		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new InputError('Form Fields', `${where} must be an object`);
+		if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+			throw new InputError('Form Fields', `${where} must be an object`);
 		const field = entry as IDataObject;
 		const type = text(field.fieldType || 'text') as FormFieldType;
 		if (!FIELD_TYPES.includes(type)) {
@@ -198,7 +215,8 @@ export function readFormFields(defineForm: unknown, formFields: unknown, jsonOut
 		}
 		const label = text(field.fieldLabel).trim();
 		const key = type === 'hiddenField' ? text(field.fieldName).trim() : label;
-		if (!key) throw new InputError('Form Fields', `${where} needs a ${type === 'hiddenField' ? 'field name' : 'label'}`);
+		if (!key)
+			throw new InputError('Form Fields', `${where} needs a ${type === 'hiddenField' ? 'field name' : 'label'}`);
 		if (keys.has(key)) throw new InputError('Form Fields', `Form Fields: "${key}" is used by more than one field`);
 		keys.add(key);
 		const options = collectOptions(field.fieldOptions);
@@ -222,7 +240,9 @@ export function readFormFields(defineForm: unknown, formFields: unknown, jsonOut
 function collectOptions(value: unknown): string[] {
 	const values = (value as IDataObject | undefined)?.values ?? value;
 	if (!Array.isArray(values)) return [];
-	return values.map((option) => text((option as IDataObject)?.option ?? option).trim()).filter((option) => option !== '');
+	return values
+		.map((option) => text((option as IDataObject)?.option ?? option).trim())
+		.filter((option) => option !== '');
 }
 
 /** The form's HTML input name of the field at `index` (as n8n's forms name them). */

@@ -80,15 +80,30 @@ async function typePart(question: Question): Promise<IDataObject> {
 	const link = question.answerIn === 'link' || question.response === 'customForm';
 	if (link || (question.response === 'freeText' && question.offerLink)) {
 		return await ctaUrlMessage.build(
-			{ interactiveHeaderText: '', interactiveBody: question.text, interactiveFooter: '', ctaDisplayText: question.buttonText, ctaUrl: question.url },
+			{
+				interactiveHeaderText: '',
+				interactiveBody: question.text,
+				interactiveFooter: '',
+				ctaDisplayText: question.buttonText,
+				ctaUrl: question.url,
+			},
 			NO_MEDIA,
 		);
 	}
-	if (question.response === 'freeText') return await textMessage.build({ textBody: question.text, previewUrl: false }, NO_MEDIA);
+	if (question.response === 'freeText')
+		return await textMessage.build({ textBody: question.text, previewUrl: false }, NO_MEDIA);
 
-	const buttons = [{ id: waitButtonId('approve', question.resumePath), title: checkButtonLabel('Approve Button Label', question.approveLabel) }];
+	const buttons = [
+		{
+			id: waitButtonId('approve', question.resumePath),
+			title: checkButtonLabel('Approve Button Label', question.approveLabel),
+		},
+	];
 	if (question.declineLabel !== undefined) {
-		buttons.push({ id: waitButtonId('decline', question.resumePath), title: checkButtonLabel('Decline Button Label', question.declineLabel) });
+		buttons.push({
+			id: waitButtonId('decline', question.resumePath),
+			title: checkButtonLabel('Decline Button Label', question.declineLabel),
+		});
 	}
 	if (buttons[0].id.length > MAX_WAIT_BUTTON_ID) {
 		throw new InputError(

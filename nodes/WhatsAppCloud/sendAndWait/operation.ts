@@ -17,7 +17,8 @@ const UNLIMITED_WAIT_SECONDS = 30 * 24 * 3600;
 /** Item 0 through the single-item API that `hooks/accountIds.ts` reads (Send and Wait asks once per run, as n8n's do). */
 function firstItem(ctx: IExecuteFunctions): IExecuteSingleFunctions {
 	return {
-		getNodeParameter: (name: string, fallback?: unknown, options?: IDataObject) => ctx.getNodeParameter(name, 0, fallback, options),
+		getNodeParameter: (name: string, fallback?: unknown, options?: IDataObject) =>
+			ctx.getNodeParameter(name, 0, fallback, options),
 		getCredentials: async (type: string) => await ctx.getCredentials(type, 0),
 	} as unknown as IExecuteSingleFunctions;
 }
@@ -31,24 +32,36 @@ function waitUntil(ctx: IExecuteFunctions): Date {
 	if (limit.limitType === 'atSpecifiedTime') {
 		const at = new Date(String(limit.maxDateAndTime ?? ''));
 		if (Number.isNaN(at.getTime())) {
-			throw new InputError('Limit Wait Time', `Limit Wait Time > Max Date and Time is not a date; got "${String(limit.maxDateAndTime ?? '')}"`);
+			throw new InputError(
+				'Limit Wait Time',
+				`Limit Wait Time > Max Date and Time is not a date; got "${String(limit.maxDateAndTime ?? '')}"`,
+			);
 		}
 		if (at.getTime() <= Date.now()) {
-			throw new InputError('Limit Wait Time', `Limit Wait Time > Max Date and Time is in the past (${at.toISOString()})`);
+			throw new InputError(
+				'Limit Wait Time',
+				`Limit Wait Time > Max Date and Time is in the past (${at.toISOString()})`,
+			);
 		}
 		return at;
 	}
 	const amount = Number(limit.resumeAmount ?? 1);
 	const unit = UNIT_SECONDS[String(limit.resumeUnit ?? 'hours')];
 	if (!Number.isFinite(amount) || amount < 0 || unit === undefined) {
-		throw new InputError('Limit Wait Time', `Limit Wait Time > Amount must be a number of minutes, hours or days; got "${String(limit.resumeAmount)}"`);
+		throw new InputError(
+			'Limit Wait Time',
+			`Limit Wait Time > Amount must be a number of minutes, hours or days; got "${String(limit.resumeAmount)}"`,
+		);
 	}
 	return new Date(Date.now() + amount * unit * 1000);
 }
 
 function toNodeError(ctx: IExecuteFunctions, error: unknown): Error {
 	if (error instanceof InputError) {
-		return new NodeOperationError(ctx.getNode(), `${error.message} [item 0]`, { itemIndex: 0, description: error.description });
+		return new NodeOperationError(ctx.getNode(), `${error.message} [item 0]`, {
+			itemIndex: 0,
+			description: error.description,
+		});
 	}
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: 0 });
@@ -64,11 +77,13 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 	try {
 		if (typeof this.putExecutionToWait !== 'function' || !this.getNode().id) {
 			throw new NodeOperationError(this.getNode(), 'This n8n version cannot put an execution to wait for a node', {
-				description: 'Send and Wait for Response needs n8n 1.x or later (and a node ID, which n8n gives every node it saves).',
+				description:
+					'Send and Wait for Response needs n8n 1.x or later (and a node ID, which n8n gives every node it saves).',
 			});
 		}
 		const response = this.getNodeParameter('responseType', 0, 'approval') as ResponseType;
-		const answerIn: AnswerIn = response === 'customForm' ? 'link' : (this.getNodeParameter('answerIn', 0, 'link') as AnswerIn);
+		const answerIn: AnswerIn =
+			response === 'customForm' ? 'link' : (this.getNodeParameter('answerIn', 0, 'link') as AnswerIn);
 		const approval = this.getNodeParameter('approvalOptions.values', 0, {}) as IDataObject;
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const recipient = this.getNodeParameter('recipient', 0, '');
@@ -89,7 +104,8 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 		const token = newWaitToken();
 		const url = resumeUrl(this, token);
 		reserveWaitRecord(this);
-		const expiresAt = (waitTill === WAIT_INDEFINITELY ? Date.now() / 1000 + UNLIMITED_WAIT_SECONDS : waitTill.getTime() / 1000);
+		const expiresAt =
+			waitTill === WAIT_INDEFINITELY ? Date.now() / 1000 + UNLIMITED_WAIT_SECONDS : waitTill.getTime() / 1000;
 		const body = await buildQuestion({
 			text: String(this.getNodeParameter('message', 0, '')),
 			response,

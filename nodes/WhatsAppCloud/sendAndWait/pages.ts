@@ -10,10 +10,14 @@ import { inputName } from './formFields';
 export const PAGE_CSP = "sandbox allow-forms; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const escapeHtml = (value: string) =>
-	value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+	value.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+	);
 
 /** The question as the person read it in WhatsApp: escaped, line breaks kept. */
-const paragraph = (value: string) => (value.trim() ? `<p class="message">${escapeHtml(value).replace(/\r?\n/g, '<br>')}</p>` : '');
+const paragraph = (value: string) =>
+	value.trim() ? `<p class="message">${escapeHtml(value).replace(/\r?\n/g, '<br>')}</p>` : '';
 
 const STYLE = `
 body{margin:0;background:#f4f6f8;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328}
@@ -111,7 +115,10 @@ export function customFormPage(text: FormPageText, fields: FormField[], problems
 }
 
 export function answeredPage(): string {
-	return page('Got it, thanks', '<h1>Got it, thanks</h1><p class="message">Your answer has been recorded. You can close this page.</p>');
+	return page(
+		'Got it, thanks',
+		'<h1>Got it, thanks</h1><p class="message">Your answer has been recorded. You can close this page.</p>',
+	);
 }
 
 export function noLongerValidPage(): string {

@@ -25,7 +25,9 @@ export async function sendQuestion(
 	const response = await sendOneMessage(ctx, 0, { phoneNumberId, body, options });
 	const messageId = response.messageId;
 	if (typeof messageId !== 'string' || messageId === '') {
-		throw new NodeOperationError(ctx.getNode(), 'Meta accepted the question but answered without a message ID', { itemIndex: 0 });
+		throw new NodeOperationError(ctx.getNode(), 'Meta accepted the question but answered without a message ID', {
+			itemIndex: 0,
+		});
 	}
 	const waId = response.waId;
 	return { messageId, waId: typeof waId === 'string' && waId !== '' ? waId : undefined, response };

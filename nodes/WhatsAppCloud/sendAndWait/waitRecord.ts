@@ -49,15 +49,21 @@ function store(ctx: IExecuteFunctions, value: string): void {
 		});
 	}
 	if (value.length > MAX_RECORD_LENGTH) {
-		throw new NodeOperationError(ctx.getNode(), 'The wait record is too long for n8n\'s execution custom data', { itemIndex: 0 });
+		throw new NodeOperationError(ctx.getNode(), "The wait record is too long for n8n's execution custom data", {
+			itemIndex: 0,
+		});
 	}
 	ctx.customData.set(WAIT_RECORD_KEY, value);
 	// n8n drops a new key silently when the execution already has 10 custom data keys.
 	if (ctx.customData.get(WAIT_RECORD_KEY) !== value) {
-		throw new NodeOperationError(ctx.getNode(), 'Send and Wait could not store its wait in the execution\'s custom data', {
-			itemIndex: 0,
-			description: `It needs one custom data key ("${WAIT_RECORD_KEY}"); n8n allows 10 per execution. Set fewer custom data keys before this node.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			"Send and Wait could not store its wait in the execution's custom data",
+			{
+				itemIndex: 0,
+				description: `It needs one custom data key ("${WAIT_RECORD_KEY}"); n8n allows 10 per execution. Set fewer custom data keys before this node.`,
+			},
+		);
 	}
 }
 

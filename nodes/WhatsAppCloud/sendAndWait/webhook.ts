@@ -32,7 +32,13 @@ function sendJson(res: Response, status: number, body: IDataObject): void {
 }
 
 /** The resumed node's output: n8n's send-and-wait shape (`data`) plus who answered, how, and to which message. */
-function answerItem(record: WaitRecord, data: IDataObject, respondedAt: string, via: 'chat' | 'link', reply?: ChatReply): INodeExecutionData {
+function answerItem(
+	record: WaitRecord,
+	data: IDataObject,
+	respondedAt: string,
+	via: 'chat' | 'link',
+	reply?: ChatReply,
+): INodeExecutionData {
 	return {
 		json: {
 			data: { ...data, respondedAt },
@@ -69,7 +75,8 @@ function readChatReply(raw: unknown): ChatReply | undefined {
 /** Why an in-chat reply cannot answer this wait, or undefined when it does. */
 function chatReplyProblem(record: WaitRecord, reply: ChatReply): string | undefined {
 	if (record.answerIn !== 'chat') return 'this wait is answered through its link';
-	if (reply.phoneNumberId !== null && reply.phoneNumberId !== record.phone) return 'the reply reached another business number';
+	if (reply.phoneNumberId !== null && reply.phoneNumberId !== record.phone)
+		return 'the reply reached another business number';
 	if (!sameWaId(reply.from, record.to)) return 'the reply comes from another person';
 	if (reply.kind === 'button') {
 		if (record.response !== 'approval' || reply.decision === undefined) return 'this wait expects no button reply';
@@ -123,7 +130,11 @@ function approvalLabels(ctx: IWebhookFunctions, record: WaitRecord): { approve: 
 }
 
 function formFields(ctx: IWebhookFunctions) {
-	return readFormFields(ctx.getNodeParameter('defineForm', 'fields'), ctx.getNodeParameter('formFields', {}), ctx.getNodeParameter('jsonOutput', '[]'));
+	return readFormFields(
+		ctx.getNodeParameter('defineForm', 'fields'),
+		ctx.getNodeParameter('formFields', {}),
+		ctx.getNodeParameter('jsonOutput', '[]'),
+	);
 }
 
 /** GET on the link: the approval page, the free-text form or the custom form. */
@@ -146,7 +157,12 @@ function postedFields(body: IDataObject): IDataObject {
 }
 
 /** POST from the page the link opened. */
-function linkAnswer(ctx: IWebhookFunctions, res: Response, record: WaitRecord, body: IDataObject): IWebhookResponseData {
+function linkAnswer(
+	ctx: IWebhookFunctions,
+	res: Response,
+	record: WaitRecord,
+	body: IDataObject,
+): IWebhookResponseData {
 	const fields = postedFields(body);
 	const now = new Date().toISOString();
 	let data: IDataObject;
@@ -186,10 +202,12 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 	const req = this.getRequestObject();
 	const res = this.getResponseObject();
 	const record = readWaitRecord(this);
-	const current = record !== undefined && tokenMatches(record, (req.query as IDataObject | undefined)?.w) ? record : undefined;
+	const current =
+		record !== undefined && tokenMatches(record, (req.query as IDataObject | undefined)?.w) ? record : undefined;
 	const body = (req.body ?? {}) as IDataObject;
 	try {
-		if (req.method === 'POST' && body[CHAT_REPLY_FIELD] !== undefined) return chatAnswer(res, current, body[CHAT_REPLY_FIELD]);
+		if (req.method === 'POST' && body[CHAT_REPLY_FIELD] !== undefined)
+			return chatAnswer(res, current, body[CHAT_REPLY_FIELD]);
 		if (!current) {
 			sendPage(res, 403, noLongerValidPage());
 			return { noWebhookResponse: true };

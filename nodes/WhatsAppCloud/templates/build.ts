@@ -41,7 +41,11 @@ const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 const asText = (value: unknown): string =>
-	typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+	typeof value === 'string'
+		? value
+		: typeof value === 'number' || typeof value === 'boolean'
+			? String(value)
+			: JSON.stringify(value);
 
 class Reader {
 	private readonly labels: Map<string, string>;
@@ -89,17 +93,32 @@ function textParameter(variable: Variable, text: string): IDataObject {
 }
 
 /** "USD 100.99", "100.99 EUR" or "USD100" -> currency object with amount_1000. */
-function parseCurrency(read: Reader, id: string, component: string, value: string): { code: string; amount_1000: number } {
+function parseCurrency(
+	read: Reader,
+	id: string,
+	component: string,
+	value: string,
+): { code: string; amount_1000: number } {
 	const match = /^\s*(?:([A-Za-z]{3})\s*([-+]?\d+(?:[.,]\d+)?)|([-+]?\d+(?:[.,]\d+)?)\s*([A-Za-z]{3}))\s*$/.exec(value);
 	if (!match) {
-		read.fail(id, component, `"${read.label(id)}" must be an ISO 4217 code and an amount, e.g. "USD 100.99"; got "${value}"`);
+		read.fail(
+			id,
+			component,
+			`"${read.label(id)}" must be an ISO 4217 code and an amount, e.g. "USD 100.99"; got "${value}"`,
+		);
 	}
 	const code = (match[1] ?? match[4]).toUpperCase();
 	const amount = Number((match[2] ?? match[3]).replace(',', '.'));
 	return { code, amount_1000: Math.round(amount * 1000) };
 }
 
-function bodyParameters(read: Reader, variables: Variable[], prefix: string, component: string, max: number): IDataObject[] {
+function bodyParameters(
+	read: Reader,
+	variables: Variable[],
+	prefix: string,
+	component: string,
+	max: number,
+): IDataObject[] {
 	return variables.map((variable) => {
 		const id = fieldIds.body(prefix, variable.key);
 		const text = read.required(id, component);
@@ -204,7 +223,8 @@ function mpmAction(read: Reader, plan: ButtonPlan, component: string): IDataObje
 		const skus = (Array.isArray(raw) ? raw.map(asText) : read.required(productsId, component).split(','))
 			.map((sku) => sku.trim())
 			.filter((sku) => sku !== '');
-		if (skus.length === 0) read.fail(productsId, component, `"${read.label(productsId)}" needs at least one product SKU`);
+		if (skus.length === 0)
+			read.fail(productsId, component, `"${read.label(productsId)}" needs at least one product SKU`);
 		products += skus.length;
 		sections.push({ title, product_items: skus.map((sku) => ({ product_retailer_id: sku })) });
 	}
@@ -253,7 +273,11 @@ function buttonComponents(
 				const suffix = read.required(id('url'), component);
 				const full = (entry.url ?? '').replace(/\{\{\s*1\s*\}\}/, suffix);
 				if (full.length > MAX_URL) {
-					read.fail(id('url'), component, `The button URL would be ${full.length} characters long, the limit is ${MAX_URL}`);
+					read.fail(
+						id('url'),
+						component,
+						`The button URL would be ${full.length} characters long, the limit is ${MAX_URL}`,
+					);
 				}
 				components.push(button(entry.index, 'url', [{ type: 'text', text: suffix }]));
 				break;
@@ -264,7 +288,11 @@ function buttonComponents(
 			case 'copy_code': {
 				const code = read.required(id('coupon_code'), component).trim();
 				if (!/^[A-Za-z0-9]+$/.test(code)) {
-					read.fail(id('coupon_code'), component, `"${read.label(id('coupon_code'))}" may only contain letters and digits; got "${code}"`);
+					read.fail(
+						id('coupon_code'),
+						component,
+						`"${read.label(id('coupon_code'))}" may only contain letters and digits; got "${code}"`,
+					);
 				}
 				if (helpers.offer) checkLength(read.label(id('coupon_code')), code, MAX_OFFER_CODE);
 				components.push(button(entry.index, 'copy_code', [{ type: 'coupon_code', coupon_code: code }]));
@@ -305,7 +333,9 @@ function buttonComponents(
 				}
 				const orderDetails = isObject(order.order_details) ? order.order_details : order;
 				checkReferenceId(`${read.label(id('order_details'))} > Reference ID`, orderDetails.reference_id);
-				components.push(button(entry.index, 'order_details', [{ type: 'action', action: { order_details: orderDetails } }]));
+				components.push(
+					button(entry.index, 'order_details', [{ type: 'action', action: { order_details: orderDetails } }]),
+				);
 				break;
 			}
 			default:
@@ -325,7 +355,11 @@ function expirationMs(read: Reader): number {
 	if (/^\d+$/.test(value)) return Number(value);
 	const ms = Date.parse(value);
 	if (Number.isNaN(ms)) {
-		read.fail(id, 'limited_time_offer', `"${read.label(id)}" must be a date or a Unix time in milliseconds; got "${value}"`);
+		read.fail(
+			id,
+			'limited_time_offer',
+			`"${read.label(id)}" must be a date or a Unix time in milliseconds; got "${value}"`,
+		);
 	}
 	return ms;
 }
@@ -339,7 +373,8 @@ function cardComponents(read: Reader, card: CardPlan, index: number): Pending {
 		const media = mediaParameter(read, card.header, prefix, `${where}header`);
 		header = async (helpers) => ({ type: 'header', parameters: [await media(helpers)] });
 	}
-	const body = card.body.length > 0 ? bodyParameters(read, card.body, prefix, `${where}body`, MAX_BODY_PARAM) : undefined;
+	const body =
+		card.body.length > 0 ? bodyParameters(read, card.body, prefix, `${where}body`, MAX_BODY_PARAM) : undefined;
 	const buttons = buttonComponents(read, card, prefix, where, { offer: false });
 	return async (helpers) => {
 		const components: IDataObject[] = [];
@@ -366,7 +401,11 @@ function checkStale(plan: TemplatePlan, values: Values): void {
  * Checks the form's values against the template and returns a function that finishes the components
  * (uploading binary media only then).
  */
-export function buildTemplateComponents(plan: TemplatePlan, values: Values, orderDetails?: () => IDataObject | undefined): PendingComponents {
+export function buildTemplateComponents(
+	plan: TemplatePlan,
+	values: Values,
+	orderDetails?: () => IDataObject | undefined,
+): PendingComponents {
 	checkStale(plan, values);
 	const read = new Reader(plan, values);
 	const parts: Array<Pending | IDataObject> = [];
@@ -382,8 +421,15 @@ export function buildTemplateComponents(plan: TemplatePlan, values: Values, orde
 	const header = headerComponent(read, plan);
 	if (header) parts.push(header);
 	if (plan.body.length > 0) {
-		const others = Boolean(header) || plan.buttons.some((b) => b.kind !== 'static') || Boolean(plan.carousel) || plan.offerExpiration;
-		parts.push({ type: 'body', parameters: bodyParameters(read, plan.body, '', 'body', others ? MAX_BODY_PARAM : MAX_BODY_ONLY_PARAM) });
+		const others =
+			Boolean(header) ||
+			plan.buttons.some((b) => b.kind !== 'static') ||
+			Boolean(plan.carousel) ||
+			plan.offerExpiration;
+		parts.push({
+			type: 'body',
+			parameters: bodyParameters(read, plan.body, '', 'body', others ? MAX_BODY_PARAM : MAX_BODY_ONLY_PARAM),
+		});
 	}
 	if (plan.offerExpiration) {
 		parts.push({
@@ -399,17 +445,30 @@ export function buildTemplateComponents(plan: TemplatePlan, values: Values, orde
 	parts.push(...buttonComponents(read, plan, '', '', { otp, offer: plan.limitedTimeOffer, orderDetails }));
 	if (plan.carousel) {
 		if (plan.carousel.length > MAX_CARDS) {
-			throw new InputError('Template', `Template "${plan.name}" has ${plan.carousel.length} cards, the limit is ${MAX_CARDS}`);
+			throw new InputError(
+				'Template',
+				`Template "${plan.name}" has ${plan.carousel.length} cards, the limit is ${MAX_CARDS}`,
+			);
 		}
 		const cards = plan.carousel.map((card, index) => cardComponents(read, card, index));
-		parts.push(async (helpers) => ({ type: 'carousel', cards: await Promise.all(cards.map(async (card) => await card(helpers))) }));
+		parts.push(async (helpers) => ({
+			type: 'carousel',
+			cards: await Promise.all(cards.map(async (card) => await card(helpers))),
+		}));
 	}
 	if (plan.orderStatus) {
-		const referenceId = checkReferenceId(read.label(fieldIds.orderStatus('reference_id')), read.required(fieldIds.orderStatus('reference_id'), 'order_status'));
+		const referenceId = checkReferenceId(
+			read.label(fieldIds.orderStatus('reference_id')),
+			read.required(fieldIds.orderStatus('reference_id'), 'order_status'),
+		);
 		const status = read.required(fieldIds.orderStatus('status'), 'order_status');
 		const allowed = ORDER_STATUS_OPTIONS.map((option) => String(option.value));
 		if (!allowed.includes(status)) {
-			read.fail(fieldIds.orderStatus('status'), 'order_status', `"Order Status" must be one of ${allowed.join(', ')}; got "${status}"`);
+			read.fail(
+				fieldIds.orderStatus('status'),
+				'order_status',
+				`"Order Status" must be one of ${allowed.join(', ')}; got "${status}"`,
+			);
 		}
 		const order: IDataObject = { status };
 		const description = read.optional(fieldIds.orderStatus('description'));
@@ -417,7 +476,10 @@ export function buildTemplateComponents(plan: TemplatePlan, values: Values, orde
 			checkLength('Order Status Description', description, 120);
 			order.description = description;
 		}
-		parts.push({ type: 'order_status', parameters: [{ type: 'order_status', order_status: { reference_id: referenceId, order } }] });
+		parts.push({
+			type: 'order_status',
+			parameters: [{ type: 'order_status', order_status: { reference_id: referenceId, order } }],
+		});
 	}
 	return finish(parts);
 }

@@ -66,7 +66,12 @@ export const fieldIds = {
 
 const cardPrefix = (card: number) => `card${card}:`;
 
-function headerFields(format: HeaderFormat | undefined, plan: TemplatePlan | undefined, prefix: string, where: string): VariableField[] {
+function headerFields(
+	format: HeaderFormat | undefined,
+	plan: TemplatePlan | undefined,
+	prefix: string,
+	where: string,
+): VariableField[] {
 	if (!format || format === 'TEXT') {
 		return (plan?.headerVariables ?? []).map((variable) => ({
 			id: fieldIds.headerText(variable.key),
@@ -86,7 +91,12 @@ function headerFields(format: HeaderFormat | undefined, plan: TemplatePlan | und
 	}
 	if (format === 'PRODUCT') {
 		return [
-			{ id: fieldIds.product(prefix, 'product_retailer_id'), label: `${where}Product SKU`, type: 'string', required: true },
+			{
+				id: fieldIds.product(prefix, 'product_retailer_id'),
+				label: `${where}Product SKU`,
+				type: 'string',
+				required: true,
+			},
 			{ id: fieldIds.product(prefix, 'catalog_id'), label: `${where}Catalog ID`, type: 'string', required: true },
 		];
 	}
@@ -100,7 +110,13 @@ function headerFields(format: HeaderFormat | undefined, plan: TemplatePlan | und
 		},
 	];
 	if (format === 'DOCUMENT' && !prefix) {
-		fields.push({ id: fieldIds.headerFilename, label: 'Document Filename', type: 'string', required: false, optional: true });
+		fields.push({
+			id: fieldIds.headerFilename,
+			label: 'Document Filename',
+			type: 'string',
+			required: false,
+			optional: true,
+		});
 	}
 	return fields;
 }
@@ -152,7 +168,13 @@ function buttonFields(buttons: ButtonPlan[], prefix: string, where: string): Var
 				return [{ id: id('payload'), label: `${label} Payload`, type: 'string', required: false }];
 			case 'url':
 				return [
-					{ id: id('url'), label: `${label} URL Suffix`, example: urlSuffixExample(button), type: 'string', required: true },
+					{
+						id: id('url'),
+						label: `${label} URL Suffix`,
+						example: urlSuffixExample(button),
+						type: 'string',
+						required: true,
+					},
 				];
 			case 'copy_code':
 				return [{ id: id('coupon_code'), label: `${label} Coupon Code`, type: 'string', required: true }];
@@ -162,14 +184,22 @@ function buttonFields(buttons: ButtonPlan[], prefix: string, where: string): Var
 					{ id: id('flow_action_data'), label: `${label} Flow Data`, type: 'object', required: false },
 				];
 			case 'catalog':
-				return [{ id: id('thumbnail_product_retailer_id'), label: `${label} Thumbnail SKU`, type: 'string', required: false }];
+				return [
+					{ id: id('thumbnail_product_retailer_id'), label: `${label} Thumbnail SKU`, type: 'string', required: false },
+				];
 			case 'mpm': {
 				const fields: VariableField[] = [
 					{ id: id('thumbnail_product_retailer_id'), label: `${label} Thumbnail SKU`, type: 'string', required: true },
 				];
 				for (let section = 1; section <= MAX_MPM_SECTIONS; section++) {
 					fields.push(
-						{ id: fieldIds.section(button.index, section, 'title'), label: `Section ${section} Title`, type: 'string', required: section === 1, optional: section > 1 },
+						{
+							id: fieldIds.section(button.index, section, 'title'),
+							label: `Section ${section} Title`,
+							type: 'string',
+							required: section === 1,
+							optional: section > 1,
+						},
 						{
 							id: fieldIds.section(button.index, section, 'products'),
 							label: `Section ${section} Product SKUs`,
@@ -204,10 +234,7 @@ export function templateFields(plan: TemplatePlan): VariableField[] {
 	if (plan.authentication) {
 		return [{ id: fieldIds.otp, label: 'One-Time Password', type: 'string', required: true }];
 	}
-	const fields: VariableField[] = [
-		...headerFields(plan.header, plan, '', ''),
-		...bodyFields(plan.body, '', ''),
-	];
+	const fields: VariableField[] = [...headerFields(plan.header, plan, '', ''), ...bodyFields(plan.body, '', '')];
 	if (plan.offerExpiration) {
 		fields.push({ id: fieldIds.expiration, label: 'Offer Expiration', type: 'string', required: true });
 	}
@@ -219,7 +246,13 @@ export function templateFields(plan: TemplatePlan): VariableField[] {
 	if (plan.orderStatus) {
 		fields.push(
 			{ id: fieldIds.orderStatus('reference_id'), label: 'Order Reference ID', type: 'string', required: true },
-			{ id: fieldIds.orderStatus('status'), label: 'Order Status', type: 'options', required: true, options: ORDER_STATUS_OPTIONS },
+			{
+				id: fieldIds.orderStatus('status'),
+				label: 'Order Status',
+				type: 'options',
+				required: true,
+				options: ORDER_STATUS_OPTIONS,
+			},
 			{ id: fieldIds.orderStatus('description'), label: 'Status Description', type: 'string', required: false },
 		);
 	}

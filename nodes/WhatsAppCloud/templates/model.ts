@@ -30,15 +30,7 @@ export interface Variable {
 }
 
 export type ButtonKind =
-	| 'quick_reply'
-	| 'url'
-	| 'copy_code'
-	| 'otp'
-	| 'flow'
-	| 'mpm'
-	| 'catalog'
-	| 'order_details'
-	| 'static';
+	'quick_reply' | 'url' | 'copy_code' | 'otp' | 'flow' | 'mpm' | 'catalog' | 'order_details' | 'static';
 
 export interface ButtonPlan {
 	index: number;
@@ -105,7 +97,8 @@ function examples(component: IDataObject, kind: 'body' | 'header'): Map<string, 
 	const named = example[`${kind}_text_named_params`];
 	if (Array.isArray(named)) {
 		for (const entry of named) {
-			if (isObject(entry) && typeof entry.param_name === 'string') found.set(entry.param_name, String(entry.example ?? ''));
+			if (isObject(entry) && typeof entry.param_name === 'string')
+				found.set(entry.param_name, String(entry.example ?? ''));
 		}
 	}
 	const positional = example[`${kind}_text`];

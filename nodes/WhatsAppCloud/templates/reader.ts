@@ -17,7 +17,8 @@ export type GraphGet = (path: string, qs?: IDataObject) => Promise<IDataObject>;
 
 /** Reads a template (a `{ __rl, mode, value }` locator or a plain string) into a reference. */
 export function templateRef(locator: unknown, language: unknown): TemplateRef {
-	const rl = typeof locator === 'object' && locator !== null ? (locator as IDataObject) : { mode: 'name', value: locator };
+	const rl =
+		typeof locator === 'object' && locator !== null ? (locator as IDataObject) : { mode: 'name', value: locator };
 	const value = String(rl.value ?? '').trim();
 	if (!value) throw new InputError('Template', 'Template is required: pick one from the list or enter its name');
 	const mode = String(rl.mode ?? 'name');

@@ -9,7 +9,8 @@ import type { TemplateDefinition } from './model';
 
 /** What a send with a template in another status would get from Meta (doc 86), said before sending. */
 const STATUS_PROBLEMS: Record<string, string> = {
-	PAUSED: 'is paused because of low quality (Meta would answer 132015). Edit it in WhatsApp Manager and wait for approval.',
+	PAUSED:
+		'is paused because of low quality (Meta would answer 132015). Edit it in WhatsApp Manager and wait for approval.',
 	DISABLED: 'is disabled after being paused too often (Meta would answer 132016). Create a new template.',
 	PENDING: 'is still in review (Meta would answer 132001). Wait until it is approved.',
 	REJECTED: 'was rejected (Meta would answer 132001). Edit and resubmit it.',
@@ -60,7 +61,7 @@ export const TEMPLATE_ORDER_PROPERTIES: INodeProperties[] = [
 			{
 				name: 'Order Form',
 				value: 'form',
-				description: 'Fill in the order of the template\'s order details (checkout) button with the fields below',
+				description: "Fill in the order of the template's order details (checkout) button with the fields below",
 			},
 		],
 		default: 'none',
@@ -76,8 +77,10 @@ export const TEMPLATE_ORDER_PROPERTIES: INodeProperties[] = [
 		placeholder: 'Add address',
 		default: {},
 		description:
-			"Addresses offered in the checkout of physical goods (checkout button templates, India). Leave empty to let the buyer enter one.",
-		displayOptions: { show: { ...orderShow, '/orderDetailsCountry': ['IN'], '/orderDetailsGoodsType': ['physical-goods'] } },
+			'Addresses offered in the checkout of physical goods (checkout button templates, India). Leave empty to let the buyer enter one.',
+		displayOptions: {
+			show: { ...orderShow, '/orderDetailsCountry': ['IN'], '/orderDetailsGoodsType': ['physical-goods'] },
+		},
 		options: [
 			{
 				displayName: 'Address',
@@ -95,7 +98,8 @@ export const TEMPLATE_ORDER_PROPERTIES: INodeProperties[] = [
 	},
 ];
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value));
+const text = (value: unknown) =>
+	typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
 
 function shippingInfo(params: IDataObject): IDataObject {
 	const collection = isObject(params.templateShippingAddresses) ? params.templateShippingAddresses.address : undefined;
@@ -109,7 +113,8 @@ function shippingInfo(params: IDataObject): IDataObject {
 				if (required) throw new InputError(field, `${field} is required (address ${i + 1})`);
 				continue;
 			}
-			if ([...value].length > max) throw new InputError(field, `${field} is too long: ${[...value].length} characters, the limit is ${max}`);
+			if ([...value].length > max)
+				throw new InputError(field, `${field} is too long: ${[...value].length} characters, the limit is ${max}`);
 			address[name] = value;
 		}
 		return address;

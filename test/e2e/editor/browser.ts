@@ -14,7 +14,10 @@ import { ROOT } from '../n8nInstance';
 export const ARTIFACTS = join(ROOT, 'artifacts', 'editor-e2e');
 
 export function ensureBrowser(): string {
-	const out = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-browser.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const out = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-browser.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	const bin = /^CHROMIUM_BIN=(.*)$/m.exec(out)?.[1];
 	if (!bin) throw new Error(`scripts/ensure-browser.sh printed no CHROMIUM_BIN:\n${out}`);
 	return bin;
@@ -71,7 +74,9 @@ export class Screenshots {
  * with `overflow: hidden; text-overflow: ellipsis`, so a cut label is wider inside than its box.
  */
 export async function mapperLabels(mapper: Locator): Promise<Array<{ text: string; cut: boolean }>> {
-	return await mapper.locator('label.n8n-input-label[for^="value["] [class*="_title_"] > span').evaluateAll((spans) =>
-		spans.map((span) => ({ text: (span.textContent ?? '').trim(), cut: span.scrollWidth > span.clientWidth })),
-	);
+	return await mapper
+		.locator('label.n8n-input-label[for^="value["] [class*="_title_"] > span')
+		.evaluateAll((spans) =>
+			spans.map((span) => ({ text: (span.textContent ?? '').trim(), cut: span.scrollWidth > span.clientWidth })),
+		);
 }

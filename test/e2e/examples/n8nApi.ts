@@ -35,7 +35,12 @@ export class N8nApi {
 		const setup = await fetch(`${url}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
-			body: JSON.stringify({ email: 'owner@example.com', firstName: 'Example', lastName: 'Owner', password: 'Examples-Passw0rd' }),
+			body: JSON.stringify({
+				email: 'owner@example.com',
+				firstName: 'Example',
+				lastName: 'Owner',
+				password: 'Examples-Passw0rd',
+			}),
 		});
 		if (setup.status !== 200) throw new Error(`Owner setup answered ${setup.status}: ${await setup.text()}`);
 		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
@@ -68,7 +73,11 @@ export class N8nApi {
 	}
 
 	/** Credentials > Create: returns the new credential's ID. */
-	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
+	async createCredential(
+		name: string,
+		type: string,
+		data: Record<string, unknown>,
+	): Promise<{ id: string; name: string }> {
 		const created = await this.rest<{ id: string; name: string }>('POST', '/credentials', { name, type, data });
 		return { id: created.id, name: created.name };
 	}
@@ -85,8 +94,11 @@ export class N8nApi {
 
 	/** "Execute workflow" from the given trigger; returns the execution's ID. */
 	async executeManually(workflowId: string, triggerName: string): Promise<string> {
-		const started = await this.rest<{ executionId?: string }>('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } });
-		if (!started.executionId) throw new Error(`Executing ${workflowId} started no execution: ${JSON.stringify(started)}`);
+		const started = await this.rest<{ executionId?: string }>('POST', `/workflows/${workflowId}/run`, {
+			triggerToStartFrom: { name: triggerName },
+		});
+		if (!started.executionId)
+			throw new Error(`Executing ${workflowId} started no execution: ${JSON.stringify(started)}`);
 		return started.executionId;
 	}
 

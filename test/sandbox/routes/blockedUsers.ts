@@ -82,7 +82,10 @@ function changeList(sandbox: GraphSandbox, req: SandboxRequest, block: boolean):
 				],
 			});
 		} else if (!list.has(wa_id) && list.size >= BLOCK_LIST_LIMIT) {
-			failed.push({ ...entry, errors: [userError(139101, 'Blocklist limit reached', 'The 64k block list limit is reached.')] });
+			failed.push({
+				...entry,
+				errors: [userError(139101, 'Blocklist limit reached', 'The 64k block list limit is reached.')],
+			});
 		} else {
 			if (!list.has(wa_id)) {
 				list.set(wa_id, entry);
@@ -104,7 +107,9 @@ function changeList(sandbox: GraphSandbox, req: SandboxRequest, block: boolean):
 				message: '(#139100) Failed to block/unblock users',
 				type: 'OAuthException',
 				code: 139100,
-				error_data: { details: `Failed to ${block ? 'block' : 'unblock'} some users, see the block_users response list for details` },
+				error_data: {
+					details: `Failed to ${block ? 'block' : 'unblock'} some users, see the block_users response list for details`,
+				},
 				fbtrace_id: fbtraceId(),
 			},
 		},
@@ -124,7 +129,10 @@ function listPage(sandbox: GraphSandbox, req: SandboxRequest): SandboxResponse {
 	const state = blockListState(sandbox);
 	const limit = req.query.limit === undefined ? DEFAULT_PAGE : Number(req.query.limit);
 	if (!Number.isInteger(limit) || limit < 1) {
-		return { status: 400, body: graphError(100, 'Invalid parameter', `Param limit must be a positive integer (got "${req.query.limit}").`) };
+		return {
+			status: 400,
+			body: graphError(100, 'Invalid parameter', `Param limit must be a positive integer (got "${req.query.limit}").`),
+		};
 	}
 	const given = req.query.after ?? req.query.before;
 	if (given !== undefined && state.concurrentUpdates > 0) {
@@ -147,7 +155,10 @@ function listPage(sandbox: GraphSandbox, req: SandboxRequest): SandboxResponse {
 						message: '(#135002) Blocklist concurrent update',
 						type: 'OAuthException',
 						code: 139102,
-						error_data: { messaging_product: 'whatsapp', details: 'Blocklist was updated during retrieval - retry with offset 0' },
+						error_data: {
+							messaging_product: 'whatsapp',
+							details: 'Blocklist was updated during retrieval - retry with offset 0',
+						},
 						fbtrace_id: fbtraceId(),
 					},
 				},
@@ -179,4 +190,3 @@ export const blockedUserRoutes: RouteModule = (sandbox) => {
 	sandbox.route('DELETE', '/:phone/block_users', (req) => changeList(sandbox, req, false));
 	sandbox.route('GET', '/:phone/block_users', (req) => listPage(sandbox, req));
 };
-

@@ -43,12 +43,21 @@ export const businessProfileRoutes: RouteModule = (sandbox) => {
 	sandbox.route('GET', '/:phone/whatsapp_business_profile', (req) => {
 		const phone = sandbox.state.phoneNumbers.get(req.params.phone);
 		if (!phone) return unsupported('GET', req.params.phone);
-		const wanted = req.query.fields ? req.query.fields.split(',').map((f) => f.trim()).filter(Boolean) : FIELDS;
+		const wanted = req.query.fields
+			? req.query.fields
+					.split(',')
+					.map((f) => f.trim())
+					.filter(Boolean)
+			: FIELDS;
 		const unknown = wanted.find((field) => !FIELDS.includes(field) && field !== 'messaging_product');
 		if (unknown) {
 			return {
 				status: 400,
-				body: graphError(100, 'Tried accessing nonexisting field', `Tried accessing nonexisting field (${unknown}) on node type (WhatsAppBusinessProfile)`),
+				body: graphError(
+					100,
+					'Tried accessing nonexisting field',
+					`Tried accessing nonexisting field (${unknown}) on node type (WhatsAppBusinessProfile)`,
+				),
 			};
 		}
 		const profile = businessProfile(sandbox, phone.id) as unknown as Record<string, unknown>;
@@ -62,10 +71,15 @@ export const businessProfileRoutes: RouteModule = (sandbox) => {
 		if (!phone) return unsupported('POST', req.params.phone);
 		const fault = validateProfileUpdate(req.json);
 		if (fault) return { status: httpStatusFor(fault.code), body: graphError(fault.code, fault.title, fault.details) };
-		const { messaging_product: _product, profile_picture_handle: handle, ...changes } = req.json as Record<string, unknown>;
+		const {
+			messaging_product: _product,
+			profile_picture_handle: handle,
+			...changes
+		} = req.json as Record<string, unknown>;
 		const profile = businessProfile(sandbox, phone.id);
 		Object.assign(profile, changes);
-		if (typeof handle === 'string') profile.profile_picture_url = `https://pps.whatsapp.net/v/t61/${encodeURIComponent(handle)}.jpg`;
+		if (typeof handle === 'string')
+			profile.profile_picture_url = `https://pps.whatsapp.net/v/t61/${encodeURIComponent(handle)}.jpg`;
 		return { status: 200, body: { success: true } };
 	});
 };

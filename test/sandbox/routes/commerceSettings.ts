@@ -35,9 +35,14 @@ export const commerceSettingsRoutes: RouteModule = (sandbox) => {
 		const settings = commerceSettingsState(sandbox).get(req.params.phone);
 		if (!settings) return unsupported('POST', req.params.phone);
 		const fault = validateCommerceSettingsUpdate(req.query, req.json ?? req.form);
-		if (fault) return { status: fault.httpStatus ?? httpStatusFor(fault.code), body: graphError(fault.code, fault.title, fault.details) };
+		if (fault)
+			return {
+				status: fault.httpStatus ?? httpStatusFor(fault.code),
+				body: graphError(fault.code, fault.title, fault.details),
+			};
 		if (req.query.is_cart_enabled !== undefined) settings.is_cart_enabled = req.query.is_cart_enabled === 'true';
-		if (req.query.is_catalog_visible !== undefined) settings.is_catalog_visible = req.query.is_catalog_visible === 'true';
+		if (req.query.is_catalog_visible !== undefined)
+			settings.is_catalog_visible = req.query.is_catalog_visible === 'true';
 		return { status: 200, body: { success: true } };
 	});
 };

@@ -16,7 +16,10 @@ let seededKey: string | undefined;
 
 /** A key whose signature no longer matches, on the second sandbox number. */
 function mismatchedKey(): string {
-	seededKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString().trim();
+	seededKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 })
+		.publicKey.export({ type: 'spki', format: 'pem' })
+		.toString()
+		.trim();
 	return seededKey;
 }
 
@@ -24,7 +27,10 @@ export function publicKeyState(sandbox: GraphSandbox): Map<string, StoredPublicK
 	let state = sandbox.state.extra.get(KEY) as Map<string, StoredPublicKey> | undefined;
 	if (!state) {
 		state = new Map([
-			[SANDBOX_IDS.secondPhoneNumberId, { business_public_key: mismatchedKey(), business_public_key_signature_status: 'MISMATCH' }],
+			[
+				SANDBOX_IDS.secondPhoneNumberId,
+				{ business_public_key: mismatchedKey(), business_public_key_signature_status: 'MISMATCH' },
+			],
 		]);
 		sandbox.state.extra.set(KEY, state);
 	}
@@ -43,10 +49,21 @@ export const flowsEncryptionRoutes: RouteModule = (sandbox) => {
 		if (!phone) return unsupported('POST', req.params.phone);
 		// Doc 13: the number must be registered first.
 		if (!phone.registered) {
-			return { status: 400, body: graphError(133010, 'Phone number Not Registered', 'Register the phone number before setting its business public key.') };
+			return {
+				status: 400,
+				body: graphError(
+					133010,
+					'Phone number Not Registered',
+					'Register the phone number before setting its business public key.',
+				),
+			};
 		}
 		const fault = validateBusinessPublicKey(String(req.headers['content-type'] ?? ''), req.form);
-		if (fault) return { status: fault.httpStatus ?? httpStatusFor(fault.code), body: graphError(fault.code, fault.title, fault.details) };
+		if (fault)
+			return {
+				status: fault.httpStatus ?? httpStatusFor(fault.code),
+				body: graphError(fault.code, fault.title, fault.details),
+			};
 		publicKeyState(sandbox).set(req.params.phone, {
 			business_public_key: req.form!.business_public_key.trim(),
 			business_public_key_signature_status: 'VALID',

@@ -33,7 +33,8 @@ export const mediaRoutes: RouteModule = (sandbox) => {
 	sandbox.route('POST', '/:phone/media', (req) => {
 		if (!sandbox.state.phoneNumbers.has(req.params.phone)) return unsupported('POST', req.params.phone);
 		const parts = req.multipart;
-		if (!parts) return { status: 400, body: graphError(100, 'Invalid parameter', 'Media upload must be multipart/form-data') };
+		if (!parts)
+			return { status: 400, body: graphError(100, 'Invalid parameter', 'Media upload must be multipart/form-data') };
 		const field = (name: string) => parts.find((p) => p.name === name && p.filename === undefined)?.data.toString();
 		const file = parts.find((p) => p.name === 'file' && p.filename !== undefined);
 		const fault = validateMediaUpload(
@@ -42,7 +43,10 @@ export const mediaRoutes: RouteModule = (sandbox) => {
 		);
 		if (fault) return { status: httpStatusFor(fault.code), body: graphError(fault.code, fault.title, fault.details) };
 		if (!file?.contentType) {
-			return { status: 400, body: graphError(131008, 'Required parameter is missing', 'file is required, with its MIME type') };
+			return {
+				status: 400,
+				body: graphError(131008, 'Required parameter is missing', 'file is required, with its MIME type'),
+			};
 		}
 		const id = sandbox.newId();
 		sandbox.state.media.set(id, {
@@ -94,12 +98,20 @@ export const mediaRoutes: RouteModule = (sandbox) => {
 		'/sandbox/media',
 		(req) => {
 			const bytes = Number(req.query.bytes);
-			if (!Number.isSafeInteger(bytes) || bytes < 0) return { status: 400, body: graphError(100, 'Invalid parameter', 'bytes must be a whole number') };
+			if (!Number.isSafeInteger(bytes) || bytes < 0)
+				return { status: 400, body: graphError(100, 'Invalid parameter', 'bytes must be a whole number') };
 			const data = syntheticFile(bytes);
 			const id = sandbox.newId();
 			const phoneNumberId = req.query.phone_number_id ?? SANDBOX_IDS.phoneNumberId;
 			const mimeType = req.query.mime_type ?? 'application/pdf';
-			sandbox.state.media.set(id, { id, phoneNumberId, mimeType, data, sha256: sandbox.sha256(data), fileName: req.query.file_name });
+			sandbox.state.media.set(id, {
+				id,
+				phoneNumberId,
+				mimeType,
+				data,
+				sha256: sandbox.sha256(data),
+				fileName: req.query.file_name,
+			});
 			return { status: 200, body: { id, sha256: sandbox.sha256(data) } };
 		},
 		{ versioned: false },

@@ -13,9 +13,14 @@ export const messageRoutes: RouteModule = (sandbox) => {
 		}
 		const fault =
 			validateMessageRequest(req.json) ??
-			((req.json as { type?: string }).type === 'template' ? validateTemplateSend(req.json, templateStore(sandbox)) : null);
+			((req.json as { type?: string }).type === 'template'
+				? validateTemplateSend(req.json, templateStore(sandbox))
+				: null);
 		if (fault) {
-			return { status: fault.httpStatus ?? httpStatusFor(fault.code), body: graphError(fault.code, fault.title, fault.details) };
+			return {
+				status: fault.httpStatus ?? httpStatusFor(fault.code),
+				body: graphError(fault.code, fault.title, fault.details),
+			};
 		}
 		const body = req.json as { status?: string; to?: string };
 		if (body.status === 'read') return { status: 200, body: { success: true } };

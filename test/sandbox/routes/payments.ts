@@ -75,7 +75,8 @@ export const DOC_CONFIGURATION: PaymentConfiguration = {
 	updated_timestamp: 1721088316,
 };
 
-const paymentKey = (phone: string, configuration: string, referenceId: string) => `${phone}/${configuration}/${referenceId}`;
+const paymentKey = (phone: string, configuration: string, referenceId: string) =>
+	`${phone}/${configuration}/${referenceId}`;
 
 export function paymentsState(sandbox: GraphSandbox): PaymentsState {
 	let state = sandbox.state.extra.get(KEY) as PaymentsState | undefined;
@@ -85,11 +86,25 @@ export function paymentsState(sandbox: GraphSandbox): PaymentsState {
 			[DOC_CONFIGURATION.configuration_name, structuredClone(DOC_CONFIGURATION)],
 			[
 				'payment-config-id',
-				{ configuration_name: 'payment-config-id', status: 'Active', provider_name: 'razorpay', provider_mid: 'rzp-mid-1', created_timestamp: now, updated_timestamp: now },
+				{
+					configuration_name: 'payment-config-id',
+					status: 'Active',
+					provider_name: 'razorpay',
+					provider_mid: 'rzp-mid-1',
+					created_timestamp: now,
+					updated_timestamp: now,
+				},
 			],
 			[
 				'upi-config',
-				{ configuration_name: 'upi-config', status: 'Active', provider_name: 'upi_vpa', merchant_vpa: 'jasper@upi', created_timestamp: now, updated_timestamp: now },
+				{
+					configuration_name: 'upi-config',
+					status: 'Active',
+					provider_name: 'upi_vpa',
+					merchant_vpa: 'jasper@upi',
+					created_timestamp: now,
+					updated_timestamp: now,
+				},
 			],
 		]);
 		const captured: Payment = {
@@ -98,8 +113,23 @@ export function paymentsState(sandbox: GraphSandbox): PaymentsState {
 			currency: 'INR',
 			total_amount: { value: 21000, offset: 100 },
 			transactions: [
-				{ id: 'pay_failed_1', type: 'razorpay', status: 'failed', created_timestamp: now - 600, updated_timestamp: now - 590, method: { type: 'card' } },
-				{ id: 'pay_success_2', type: 'razorpay', status: 'success', created_timestamp: now - 300, updated_timestamp: now - 290, method: { type: 'upi' }, refunds: [] },
+				{
+					id: 'pay_failed_1',
+					type: 'razorpay',
+					status: 'failed',
+					created_timestamp: now - 600,
+					updated_timestamp: now - 590,
+					method: { type: 'card' },
+				},
+				{
+					id: 'pay_success_2',
+					type: 'razorpay',
+					status: 'success',
+					created_timestamp: now - 300,
+					updated_timestamp: now - 290,
+					method: { type: 'upi' },
+					refunds: [],
+				},
 			],
 			receipt: 'receipt-value',
 			notes: { key1: 'value1' },
@@ -109,7 +139,15 @@ export function paymentsState(sandbox: GraphSandbox): PaymentsState {
 			status: 'pending',
 			currency: 'INR',
 			total_amount: { value: 50000, offset: 100 },
-			transactions: [{ id: 'pay_pending_3', type: 'razorpay', status: 'pending', created_timestamp: now - 60, updated_timestamp: now - 60 }],
+			transactions: [
+				{
+					id: 'pay_pending_3',
+					type: 'razorpay',
+					status: 'pending',
+					created_timestamp: now - 60,
+					updated_timestamp: now - 60,
+				},
+			],
 		};
 		state = {
 			configurations: new Map([[SANDBOX_IDS.businessAccountId, configurations]]),
@@ -129,9 +167,13 @@ const faultResponse = (fault: GraphFault): SandboxResponse => ({
 	body: graphError(fault.code, fault.title, fault.details),
 });
 
-const invalid = (details: string): SandboxResponse => ({ status: 400, body: graphError(100, 'Invalid parameter', details) });
+const invalid = (details: string): SandboxResponse => ({
+	status: 400,
+	body: graphError(100, 'Invalid parameter', details),
+});
 
-const notFound = (name: string) => invalid(`Payment configuration "${name}" does not exist on this WhatsApp Business Account.`);
+const notFound = (name: string) =>
+	invalid(`Payment configuration "${name}" does not exist on this WhatsApp Business Account.`);
 
 /** India payments: onboarding APIs (doc 85), payment lookup and refunds (doc 56). */
 export const paymentRoutes: RouteModule = (sandbox) => {
@@ -142,7 +184,9 @@ export const paymentRoutes: RouteModule = (sandbox) => {
 	sandbox.route('GET', '/:waba/payment_configurations', (req) => {
 		const configurations = configurationsOf(req);
 		if (!configurations) return unsupported('GET', req.params.waba);
-		const list = [...configurations.values()].map(({ data_endpoint_url: _endpoint, ...configuration }) => configuration);
+		const list = [...configurations.values()].map(
+			({ data_endpoint_url: _endpoint, ...configuration }) => configuration,
+		);
 		return { status: 200, body: { data: [{ payment_configurations: list }] } };
 	});
 
@@ -168,7 +212,9 @@ export const paymentRoutes: RouteModule = (sandbox) => {
 		const upi = body.provider_name === 'upi_vpa';
 		configurations.set(body.configuration_name, {
 			configuration_name: body.configuration_name,
-			...(body.merchant_category_code ? { merchant_category_code: { code: body.merchant_category_code, description: 'Merchant category' } } : {}),
+			...(body.merchant_category_code
+				? { merchant_category_code: { code: body.merchant_category_code, description: 'Merchant category' } }
+				: {}),
 			...(body.purpose_code ? { purpose_code: { code: body.purpose_code, description: 'Purpose' } } : {}),
 			status: upi ? 'Active' : 'Needs_Connecting',
 			provider_name: body.provider_name,
@@ -176,7 +222,10 @@ export const paymentRoutes: RouteModule = (sandbox) => {
 			created_timestamp: now,
 			updated_timestamp: now,
 		});
-		return { status: 200, body: upi ? { success: true } : { oauth_url: OAUTH_URL, expiration: oauthExpiration(), success: true } };
+		return {
+			status: 200,
+			body: upi ? { success: true } : { oauth_url: OAUTH_URL, expiration: oauthExpiration(), success: true },
+		};
 	});
 
 	// Doc 85 shows no answer for the data endpoint update; the sandbox answers `{ success: true }` like the other writes.
@@ -200,7 +249,10 @@ export const paymentRoutes: RouteModule = (sandbox) => {
 		const name = (req.json as { configuration_name: string }).configuration_name;
 		const found = configurations.get(name);
 		if (!found) return notFound(name);
-		if (found.provider_name === 'upi_vpa') return invalid(`Payment configuration "${name}" is a UPI VPA configuration; only payment gateway configurations have an OAuth link.`);
+		if (found.provider_name === 'upi_vpa')
+			return invalid(
+				`Payment configuration "${name}" is a UPI VPA configuration; only payment gateway configurations have an OAuth link.`,
+			);
 		return { status: 200, body: { oauth_url: OAUTH_URL, expiration: oauthExpiration() } };
 	});
 
@@ -220,13 +272,18 @@ export const paymentRoutes: RouteModule = (sandbox) => {
 		if (state.lookupFailures > 0) {
 			state.lookupFailures--;
 			// Docs: doc 56's lookup error example is On-Premises style (`errors[]`, code 500).
-			return { status: 500, body: { errors: [{ code: 500, title: 'Generic error', details: 'System error. Please try again.' }] } };
+			return {
+				status: 500,
+				body: { errors: [{ code: 500, title: 'Generic error', details: 'System error. Please try again.' }] },
+			};
 		}
 		const fault = validatePaymentLookup(req.params.configuration, req.params.reference);
 		if (fault) return faultResponse(fault);
 		const payment = state.payments.get(paymentKey(req.params.phone, req.params.configuration, req.params.reference));
 		if (!payment) {
-			return invalid(`No payment found for reference_id "${req.params.reference}" with payment configuration "${req.params.configuration}".`);
+			return invalid(
+				`No payment found for reference_id "${req.params.reference}" with payment configuration "${req.params.configuration}".`,
+			);
 		}
 		return { status: 200, body: { payments: [structuredClone(payment)] } };
 	});
@@ -235,15 +292,30 @@ export const paymentRoutes: RouteModule = (sandbox) => {
 		if (!sandbox.state.phoneNumbers.has(req.params.phone)) return unsupported('POST', req.params.phone);
 		const fault = validateRefund(req.json);
 		if (fault) return faultResponse(fault);
-		const body = req.json as { reference_id: string; payment_config_id: string; speed?: 'instant' | 'normal'; amount: { value: string } };
-		const payment = paymentsState(sandbox).payments.get(paymentKey(req.params.phone, body.payment_config_id, body.reference_id));
-		if (!payment) return invalid(`No payment found for reference_id "${body.reference_id}" with payment configuration "${body.payment_config_id}".`);
+		const body = req.json as {
+			reference_id: string;
+			payment_config_id: string;
+			speed?: 'instant' | 'normal';
+			amount: { value: string };
+		};
+		const payment = paymentsState(sandbox).payments.get(
+			paymentKey(req.params.phone, body.payment_config_id, body.reference_id),
+		);
+		if (!payment)
+			return invalid(
+				`No payment found for reference_id "${body.reference_id}" with payment configuration "${body.payment_config_id}".`,
+			);
 		const paid = payment.transactions.find((transaction) => transaction.status === 'success');
-		if (payment.status !== 'captured' || !paid) return invalid(`The payment for reference_id "${body.reference_id}" is not captured, so it cannot be refunded.`);
-		const refunded = (paid.refunds ?? []).filter((r) => r.status !== 'failed').reduce((sum, r) => sum + r.amount.value, 0);
+		if (payment.status !== 'captured' || !paid)
+			return invalid(`The payment for reference_id "${body.reference_id}" is not captured, so it cannot be refunded.`);
+		const refunded = (paid.refunds ?? [])
+			.filter((r) => r.status !== 'failed')
+			.reduce((sum, r) => sum + r.amount.value, 0);
 		const value = Number(body.amount.value);
 		if (refunded + value > payment.total_amount.value) {
-			return invalid(`Refund of ${value} exceeds the refundable amount ${payment.total_amount.value - refunded} (offset 100).`);
+			return invalid(
+				`Refund of ${value} exceeds the refundable amount ${payment.total_amount.value - refunded} (offset 100).`,
+			);
 		}
 		const now = Math.floor(Date.now() / 1000);
 		const refund: Refund = {

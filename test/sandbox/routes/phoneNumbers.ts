@@ -71,7 +71,10 @@ export function phoneAccount(sandbox: GraphSandbox, id: string): PhoneAccount {
 }
 
 function faultResponse(fault: GraphFault): SandboxResponse {
-	return { status: fault.httpStatus ?? httpStatusFor(fault.code), body: graphError(fault.code, fault.title, fault.details) };
+	return {
+		status: fault.httpStatus ?? httpStatusFor(fault.code),
+		body: graphError(fault.code, fault.title, fault.details),
+	};
 }
 
 function error(code: number, title: string, details: string): SandboxResponse {
@@ -108,7 +111,11 @@ function phoneHealth(phone: PhoneNumber): Record<string, unknown> {
 }
 
 function nonexistingField(field: string, node: string): SandboxResponse {
-	return error(100, 'Tried accessing nonexisting field', `Tried accessing nonexisting field (${field}) on node type (${node})`);
+	return error(
+		100,
+		'Tried accessing nonexisting field',
+		`Tried accessing nonexisting field (${field}) on node type (${node})`,
+	);
 }
 
 /** Register and deregister are each limited to 10 requests per number in a 72-hour moving window (doc 54). */
@@ -135,14 +142,18 @@ export const phoneNumberRoutes: RouteModule = (sandbox) => {
 		if (!phone) return undefined;
 		const { registered: _registered, ...fields } = phone;
 		const wanted = req.query.fields
-			? req.query.fields.split(',').map((f) => f.trim()).filter(Boolean)
+			? req.query.fields
+					.split(',')
+					.map((f) => f.trim())
+					.filter(Boolean)
 			: ['verified_name', 'display_phone_number', 'quality_rating'];
 		const unknown = wanted.find((field) => !PHONE_FIELDS.includes(field));
 		if (unknown) return nonexistingField(unknown, 'WhatsAppBusinessPhoneNumber');
 		const body: Record<string, unknown> = {};
 		for (const field of wanted) {
 			if (field === 'health_status') body.health_status = phoneHealth(phone);
-			else if (field === 'conversational_automation') body.conversational_automation = phoneAccount(sandbox, phone.id).conversational;
+			else if (field === 'conversational_automation')
+				body.conversational_automation = phoneAccount(sandbox, phone.id).conversational;
 			else if (field in fields) body[field] = fields[field as keyof typeof fields];
 		}
 		body.id = phone.id;
@@ -171,9 +182,11 @@ export const phoneNumberRoutes: RouteModule = (sandbox) => {
 		const pageSize = req.query.limit
 			? Number(req.query.limit)
 			: Number(sandbox.state.extra.get(PHONE_PAGE_SIZE_KEY) ?? 25);
-		if (!Number.isInteger(pageSize) || pageSize < 1) return error(100, 'Invalid parameter', `Param limit must be a positive integer (got "${req.query.limit}").`);
+		if (!Number.isInteger(pageSize) || pageSize < 1)
+			return error(100, 'Invalid parameter', `Param limit must be a positive integer (got "${req.query.limit}").`);
 		const start = req.query.after ? Number(Buffer.from(req.query.after, 'base64').toString('utf8')) : 0;
-		if (!Number.isInteger(start) || start < 0) return error(100, 'Invalid parameter', 'Param after is not a valid cursor.');
+		if (!Number.isInteger(start) || start < 0)
+			return error(100, 'Invalid parameter', 'Param after is not a valid cursor.');
 		const fields = req.query.fields ? req.query.fields.split(',').map((f) => f.trim()) : LIST_DEFAULT_FIELDS;
 		const unknown = fields.find((field) => !PHONE_FIELDS.includes(field));
 		if (unknown) return nonexistingField(unknown, 'WhatsAppBusinessPhoneNumber');
@@ -211,7 +224,11 @@ export const phoneNumberRoutes: RouteModule = (sandbox) => {
 		if (fault) return faultResponse(fault);
 		const account = phoneAccount(sandbox, phone.id);
 		if (!account.pendingCode || fields.code !== account.pendingCode) {
-			return error(131009, 'Parameter value is not valid', 'Param code is not the verification code that was sent to this number.');
+			return error(
+				131009,
+				'Parameter value is not valid',
+				'Param code is not the verification code that was sent to this number.',
+			);
 		}
 		account.pendingCode = undefined;
 		phone.code_verification_status = 'VERIFIED';
@@ -228,14 +245,25 @@ export const phoneNumberRoutes: RouteModule = (sandbox) => {
 		if (fault) return faultResponse(fault);
 		const body = req.json as { pin: string; data_localization_region?: string };
 		if (phone.code_verification_status !== 'VERIFIED') {
-			return error(133006, 'Phone number re-verification needed', 'Verify the phone number (request_code, verify_code) before registering it.');
+			return error(
+				133006,
+				'Phone number re-verification needed',
+				'Verify the phone number (request_code, verify_code) before registering it.',
+			);
 		}
 		if (account.pin !== undefined && account.pin !== body.pin) {
-			return error(133005, 'Two step verification PIN Mismatch', 'The PIN does not match the two-step verification PIN of this number.');
+			return error(
+				133005,
+				'Two step verification PIN Mismatch',
+				'The PIN does not match the two-step verification PIN of this number.',
+			);
 		}
 		account.pin = body.pin;
 		if (body.data_localization_region) {
-			account.storage = { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: body.data_localization_region };
+			account.storage = {
+				status: 'IN_COUNTRY_STORAGE_ENABLED',
+				data_localization_region: body.data_localization_region,
+			};
 		}
 		phone.registered = true;
 		phone.status = 'CONNECTED';
@@ -251,7 +279,8 @@ export const phoneNumberRoutes: RouteModule = (sandbox) => {
 		if (req.rawBody.length > 0 && !(req.json && typeof req.json === 'object' && Object.keys(req.json).length === 0)) {
 			return error(100, 'Invalid parameter', 'Deregister takes no parameters.');
 		}
-		if (!phone.registered) return error(133010, 'Phone number Not Registered', 'The phone number is not registered on Cloud API.');
+		if (!phone.registered)
+			return error(133010, 'Phone number Not Registered', 'The phone number is not registered on Cloud API.');
 		phone.registered = false;
 		phone.status = 'DISCONNECTED';
 		// Doc 54: deregistering disables local storage.
@@ -291,7 +320,10 @@ export const phoneNumberRoutes: RouteModule = (sandbox) => {
 	sandbox.route('GET', '/:phone/conversational_automation', (req) => {
 		const phone = phoneFor(req);
 		if (!phone) return unsupported('GET', req.params.phone);
-		return { status: 200, body: { conversational_automation: phoneAccount(sandbox, phone.id).conversational, id: phone.id } };
+		return {
+			status: 200,
+			body: { conversational_automation: phoneAccount(sandbox, phone.id).conversational, id: phone.id },
+		};
 	});
 
 	sandbox.route('POST', '/:phone/conversational_automation', (req) => {

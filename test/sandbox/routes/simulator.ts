@@ -8,7 +8,16 @@ import { templateStore } from '../templateStore';
  * shaped like the documented examples (doc 61), as if a WhatsApp user had written to the sandbox's number or
  * Meta were reporting on a message the sandbox sent. Lets a bot be built and tried without Meta.
  */
-export const SIMULATE_KINDS = ['message', 'image', 'location', 'reaction', 'button_reply', 'list_reply', 'button', 'status'] as const;
+export const SIMULATE_KINDS = [
+	'message',
+	'image',
+	'location',
+	'reaction',
+	'button_reply',
+	'list_reply',
+	'button',
+	'status',
+] as const;
 export type SimulateKind = (typeof SIMULATE_KINDS)[number];
 
 export const MESSAGE_STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
@@ -48,7 +57,10 @@ export class SimulateInputError extends Error {}
 const DEFAULT_USER = { from: '16505551234', name: 'Kerry Fisher' };
 
 /** A 1×1 PNG, stored in the sandbox for `image` so the trigger's Download Media fetches a real picture. */
-export const SIMULATED_IMAGE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export const SIMULATED_IMAGE = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+	'base64',
+);
 
 const timestamp = () => String(Math.floor(Date.now() / 1000));
 
@@ -64,7 +76,8 @@ interface SentMessage {
 export function sentMessages(sandbox: GraphSandbox): SentMessage[] {
 	const sent: SentMessage[] = [];
 	for (const request of sandbox.requestsTo('POST', /^\/\d+\/messages$/)) {
-		const response = request.response as { messages?: Array<{ id: string }>; contacts?: Array<{ wa_id: string }> } | undefined;
+		const response = request.response as
+			{ messages?: Array<{ id: string }>; contacts?: Array<{ wa_id: string }> } | undefined;
 		const id = response?.messages?.[0]?.id;
 		if (request.status !== 200 || !id) continue;
 		const body = request.body as { type?: string; template?: { name?: string } };
@@ -81,7 +94,8 @@ export function sentMessages(sandbox: GraphSandbox): SentMessage[] {
 
 function latestSent(sandbox: GraphSandbox, what: string): SentMessage {
 	const latest = sentMessages(sandbox)[0];
-	if (!latest) throw new SimulateInputError(`No message has been sent through the sandbox yet: send one first, or give ${what}`);
+	if (!latest)
+		throw new SimulateInputError(`No message has been sent through the sandbox yet: send one first, or give ${what}`);
 	return latest;
 }
 
@@ -97,7 +111,10 @@ function envelope(sandbox: GraphSandbox, phoneNumberId: string, value: Record<st
 					{
 						value: {
 							messaging_product: 'whatsapp',
-							metadata: { display_phone_number: phone.display_phone_number.replace(/\D/g, ''), phone_number_id: phoneNumberId },
+							metadata: {
+								display_phone_number: phone.display_phone_number.replace(/\D/g, ''),
+								phone_number_id: phoneNumberId,
+							},
 							...value,
 						},
 						field: 'messages',
@@ -109,7 +126,12 @@ function envelope(sandbox: GraphSandbox, phoneNumberId: string, value: Record<st
 }
 
 /** The inbound message object of one kind (doc 61), without `from`, `id` and `timestamp`. */
-function messageBody(sandbox: GraphSandbox, kind: Exclude<SimulateKind, 'status'>, input: SimulateInput, phoneNumberId: string) {
+function messageBody(
+	sandbox: GraphSandbox,
+	kind: Exclude<SimulateKind, 'status'>,
+	input: SimulateInput,
+	phoneNumberId: string,
+) {
 	switch (kind) {
 		case 'message':
 			return { text: { body: input.text ?? 'Hello' }, type: 'text' };
@@ -117,7 +139,10 @@ function messageBody(sandbox: GraphSandbox, kind: Exclude<SimulateKind, 'status'
 			const id = sandbox.newId();
 			const sha256 = sandbox.sha256(SIMULATED_IMAGE);
 			sandbox.state.media.set(id, { id, phoneNumberId, mimeType: 'image/png', data: SIMULATED_IMAGE, sha256 });
-			return { type: 'image', image: { ...(input.text ? { caption: input.text } : {}), mime_type: 'image/png', sha256, id } };
+			return {
+				type: 'image',
+				image: { ...(input.text ? { caption: input.text } : {}), mime_type: 'image/png', sha256, id },
+			};
 		}
 		case 'location':
 			// Docs: doc 61's location example omits `type`; every other inbound example (and Meta) carries it.
@@ -143,7 +168,11 @@ function messageBody(sandbox: GraphSandbox, kind: Exclude<SimulateKind, 'status'
 		case 'list_reply':
 			return {
 				interactive: {
-					list_reply: { id: input.id ?? 'row-1', title: input.title ?? 'First option', description: input.description ?? 'The first row' },
+					list_reply: {
+						id: input.id ?? 'row-1',
+						title: input.title ?? 'First option',
+						description: input.description ?? 'The first row',
+					},
 					type: 'list_reply',
 				},
 				type: 'interactive',
@@ -160,14 +189,16 @@ function messageBody(sandbox: GraphSandbox, kind: Exclude<SimulateKind, 'status'
 
 function statusBody(sandbox: GraphSandbox, input: SimulateInput) {
 	const status = input.status ?? 'delivered';
-	if (!MESSAGE_STATUSES.includes(status)) throw new SimulateInputError(`status must be one of ${MESSAGE_STATUSES.join(', ')}`);
+	if (!MESSAGE_STATUSES.includes(status))
+		throw new SimulateInputError(`status must be one of ${MESSAGE_STATUSES.join(', ')}`);
 	const id = input.messageId ?? latestSent(sandbox, 'messageId').id;
 	const sent = sentMessages(sandbox).find((message) => message.id === id);
 	const recipient = input.from ?? sent?.recipient ?? DEFAULT_USER.from;
 	const base = { id, status, timestamp: timestamp(), recipient_id: recipient };
 	if (status === 'read') return base;
 	if (status === 'failed') {
-		const details = 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.';
+		const details =
+			'Message failed to send because more than 24 hours have passed since the customer last replied to this number.';
 		return {
 			...base,
 			errors: [
@@ -181,7 +212,11 @@ function statusBody(sandbox: GraphSandbox, input: SimulateInput) {
 			],
 		};
 	}
-	const template = sent?.templateName ? templateStore(sandbox).all().find((t) => t.name === sent.templateName) : undefined;
+	const template = sent?.templateName
+		? templateStore(sandbox)
+				.all()
+				.find((t) => t.name === sent.templateName)
+		: undefined;
 	const category = template ? template.category.toLowerCase() : 'service';
 	const conversation = {
 		id: `CONVERSATION_${recipient}`,
@@ -208,16 +243,35 @@ export function simulatedWebhook(sandbox: GraphSandbox, kind: SimulateKind, inpu
 	});
 }
 
-const STRING_FIELDS = ['url', 'from', 'name', 'phoneNumberId', 'appSecret', 'text', 'replyTo', 'id', 'title', 'description', 'emoji', 'address', 'placeName', 'status', 'messageId'];
+const STRING_FIELDS = [
+	'url',
+	'from',
+	'name',
+	'phoneNumberId',
+	'appSecret',
+	'text',
+	'replyTo',
+	'id',
+	'title',
+	'description',
+	'emoji',
+	'address',
+	'placeName',
+	'status',
+	'messageId',
+];
 
 function parseInput(json: unknown): SimulateInput {
-	if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new SimulateInputError('The body must be a JSON object');
+	if (typeof json !== 'object' || json === null || Array.isArray(json))
+		throw new SimulateInputError('The body must be a JSON object');
 	const input = json as Record<string, unknown>;
 	for (const field of STRING_FIELDS) {
-		if (input[field] !== undefined && typeof input[field] !== 'string') throw new SimulateInputError(`${field} must be a string`);
+		if (input[field] !== undefined && typeof input[field] !== 'string')
+			throw new SimulateInputError(`${field} must be a string`);
 	}
 	for (const field of ['latitude', 'longitude']) {
-		if (input[field] !== undefined && typeof input[field] !== 'number') throw new SimulateInputError(`${field} must be a number`);
+		if (input[field] !== undefined && typeof input[field] !== 'number')
+			throw new SimulateInputError(`${field} must be a number`);
 	}
 	if (typeof input.url !== 'string' || !/^https?:\/\//.test(input.url)) {
 		throw new SimulateInputError("url must be the trigger's webhook URL (http:// or https://)");
@@ -225,17 +279,26 @@ function parseInput(json: unknown): SimulateInput {
 	return input as unknown as SimulateInput;
 }
 
-const invalid = (message: string): SandboxResponse => ({ status: 400, body: graphError(100, 'Invalid parameter', message) });
+const invalid = (message: string): SandboxResponse => ({
+	status: 400,
+	body: graphError(100, 'Invalid parameter', message),
+});
 
 export const simulatorRoutes: RouteModule = (sandbox) => {
-	sandbox.route('GET', '/_simulate', () => ({ status: 200, body: { kinds: SIMULATE_KINDS, statuses: MESSAGE_STATUSES } }), { versioned: false });
+	sandbox.route(
+		'GET',
+		'/_simulate',
+		() => ({ status: 200, body: { kinds: SIMULATE_KINDS, statuses: MESSAGE_STATUSES } }),
+		{ versioned: false },
+	);
 
 	sandbox.route(
 		'POST',
 		'/_simulate/:kind',
 		async (req) => {
 			const kind = req.params.kind as SimulateKind;
-			if (!SIMULATE_KINDS.includes(kind)) return invalid(`Unknown kind "${kind}": use one of ${SIMULATE_KINDS.join(', ')}`);
+			if (!SIMULATE_KINDS.includes(kind))
+				return invalid(`Unknown kind "${kind}": use one of ${SIMULATE_KINDS.join(', ')}`);
 			let input: SimulateInput;
 			let payload: unknown;
 			try {
@@ -249,7 +312,10 @@ export const simulatorRoutes: RouteModule = (sandbox) => {
 				const delivered = await sandbox.sendWebhook(input.url, payload, { appSecret: input.appSecret });
 				return { status: 200, body: { delivered, payload } };
 			} catch (error) {
-				return { status: 502, body: graphError(1, 'Delivery failed', `Could not reach ${input.url}: ${(error as Error).message}`) };
+				return {
+					status: 502,
+					body: graphError(1, 'Delivery failed', `Could not reach ${input.url}: ${(error as Error).message}`),
+				};
 			}
 		},
 		{ versioned: false },

@@ -78,7 +78,9 @@ function fieldList(value: unknown): string[] | undefined {
 		}
 	}
 	if (!Array.isArray(list)) return undefined;
-	const names = list.map((f) => (typeof f === 'string' ? f.trim() : typeof f === 'object' && f ? String((f as { name?: unknown }).name ?? '') : ''));
+	const names = list.map((f) =>
+		typeof f === 'string' ? f.trim() : typeof f === 'object' && f ? String((f as { name?: unknown }).name ?? '') : '',
+	);
 	return names.some((n) => !/^[a-z_]+$/.test(n)) ? undefined : names;
 }
 
@@ -88,7 +90,11 @@ const bad = (code: number, title: string, details?: string): SandboxResponse => 
 });
 
 /** Graph's callback check: GET the URL with hub.* and require a 200 whose body is the challenge. */
-async function verifyCallback(sandbox: GraphSandbox, callbackUrl: string, verifyToken: string): Promise<SandboxResponse | undefined> {
+async function verifyCallback(
+	sandbox: GraphSandbox,
+	callbackUrl: string,
+	verifyToken: string,
+): Promise<SandboxResponse | undefined> {
 	const state = subscriptionState(sandbox);
 	let url: URL;
 	try {
@@ -96,7 +102,8 @@ async function verifyCallback(sandbox: GraphSandbox, callbackUrl: string, verify
 	} catch {
 		return bad(100, 'Invalid parameter', `callback_url is not a valid URL: ${callbackUrl}`);
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') return bad(100, 'Invalid parameter', 'callback_url must be an http(s) URL');
+	if (url.protocol !== 'https:' && url.protocol !== 'http:')
+		return bad(100, 'Invalid parameter', 'callback_url must be an http(s) URL');
 	const challenge = String(Math.floor(Math.random() * 1e9)) + randomBytes(2).toString('hex');
 	url.searchParams.set('hub.mode', 'subscribe');
 	url.searchParams.set('hub.challenge', challenge);
@@ -109,7 +116,11 @@ async function verifyCallback(sandbox: GraphSandbox, callbackUrl: string, verify
 		text = await response.text();
 	} catch (error) {
 		state.verifications.push({ url: callbackUrl, status: 0, echoed: false });
-		return bad(2200, 'Callback verification failed with the following errors', `curl_errno = 7; curl_error = ${(error as Error).message}`);
+		return bad(
+			2200,
+			'Callback verification failed with the following errors',
+			`curl_errno = 7; curl_error = ${(error as Error).message}`,
+		);
 	}
 	const echoed = status === 200 && text.trim() === challenge;
 	state.verifications.push({ url: callbackUrl, status, echoed });
@@ -130,8 +141,10 @@ function appSubscriptionRoutes(sandbox: GraphSandbox): void {
 		const appId = req.params.app;
 		if (!SANDBOX_APPS[appId]) return unsupported(req.method, appId);
 		const tokenApp = req.appId;
-		if (tokenApp === undefined) return { status: 400, body: graphError(15, 'This method must be called with an app access_token.') };
-		if (tokenApp !== appId) return { status: 403, body: graphError(200, 'Permissions error', 'The app access token belongs to another app') };
+		if (tokenApp === undefined)
+			return { status: 400, body: graphError(15, 'This method must be called with an app access_token.') };
+		if (tokenApp !== appId)
+			return { status: 403, body: graphError(200, 'Permissions error', 'The app access token belongs to another app') };
 		return appId;
 	};
 
@@ -139,7 +152,12 @@ function appSubscriptionRoutes(sandbox: GraphSandbox): void {
 		const appId = requireApp(req);
 		if (typeof appId !== 'string') return appId;
 		const subs = subscriptionState(sandbox).apps.get(appId) ?? new Map();
-		const data = [...subs.values()].map(({ object, callback_url, active, fields }) => ({ object, callback_url, active, fields }));
+		const data = [...subs.values()].map(({ object, callback_url, active, fields }) => ({
+			object,
+			callback_url,
+			active,
+			fields,
+		}));
 		return { status: 200, body: { data } };
 	});
 
@@ -150,12 +168,22 @@ function appSubscriptionRoutes(sandbox: GraphSandbox): void {
 		const callbackUrl = param(req, 'callback_url');
 		const verifyToken = param(req, 'verify_token');
 		const fields = fieldList(param(req, 'fields'));
-		if (typeof object !== 'string' || !['whatsapp_business_account', 'user', 'page', 'application', 'permissions'].includes(object)) {
-			return bad(100, 'Invalid parameter', 'object must be one of: whatsapp_business_account, user, page, application, permissions');
+		if (
+			typeof object !== 'string' ||
+			!['whatsapp_business_account', 'user', 'page', 'application', 'permissions'].includes(object)
+		) {
+			return bad(
+				100,
+				'Invalid parameter',
+				'object must be one of: whatsapp_business_account, user, page, application, permissions',
+			);
 		}
-		if (typeof callbackUrl !== 'string' || callbackUrl === '') return bad(100, 'Invalid parameter', 'callback_url is required');
-		if (typeof verifyToken !== 'string' || verifyToken === '') return bad(100, 'Invalid parameter', 'verify_token is required');
-		if (!fields || fields.length === 0) return bad(100, 'Invalid parameter', 'fields must be a comma-separated list of field names');
+		if (typeof callbackUrl !== 'string' || callbackUrl === '')
+			return bad(100, 'Invalid parameter', 'callback_url is required');
+		if (typeof verifyToken !== 'string' || verifyToken === '')
+			return bad(100, 'Invalid parameter', 'verify_token is required');
+		if (!fields || fields.length === 0)
+			return bad(100, 'Invalid parameter', 'fields must be a comma-separated list of field names');
 		const failed = await verifyCallback(sandbox, callbackUrl, verifyToken);
 		if (failed) return failed;
 		const state = subscriptionState(sandbox);
@@ -203,7 +231,10 @@ function wabaSubscriptionRoutes(sandbox: GraphSandbox): void {
 		const apps = subscriptionState(sandbox).wabas.get(req.params.waba);
 		if (!apps) return unsupported(req.method, req.params.waba);
 		if (req.appId !== undefined) {
-			return { status: 400, body: graphError(200, 'Permissions error', 'subscribed_apps needs a user or system user access token') };
+			return {
+				status: 400,
+				body: graphError(200, 'Permissions error', 'subscribed_apps needs a user or system user access token'),
+			};
 		}
 		return apps;
 	};

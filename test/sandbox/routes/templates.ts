@@ -63,8 +63,13 @@ function page<T>(records: T[], req: SandboxRequest, defaultLimit = 25): { data: 
 	const start = req.query.after ? Number(Buffer.from(req.query.after, 'base64').toString('utf8')) || 0 : 0;
 	const data = records.slice(start, start + limit);
 	const end = start + data.length;
-	const cursors = { before: Buffer.from(String(start)).toString('base64'), after: Buffer.from(String(end)).toString('base64') };
-	return end < records.length ? { data, paging: { cursors, next: `https://graph.facebook.com/next?after=${cursors.after}` } } : { data, paging: { cursors } };
+	const cursors = {
+		before: Buffer.from(String(start)).toString('base64'),
+		after: Buffer.from(String(end)).toString('base64'),
+	};
+	return end < records.length
+		? { data, paging: { cursors, next: `https://graph.facebook.com/next?after=${cursors.after}` } }
+		: { data, paging: { cursors } };
 }
 
 function pick(template: StoredTemplate, fields: string | undefined): Record<string, unknown> {
@@ -145,9 +150,12 @@ export const templateRoutes: RouteModule = (sandbox) => {
 		if (!known(req.params.waba)) return unsupported('POST', req.params.waba);
 		const body = (req.json ?? {}) as Record<string, unknown>;
 		const name = body.name;
-		if (typeof name !== 'string' || !name) return bad('The parameter name is required.', 131008, 'Required parameter is missing');
-		if (!NAME.test(name) || name.length > 512) return bad('Param name must be at most 512 lowercase letters, digits and underscores.');
-		if (typeof body.language !== 'string' || !body.language) return bad('The parameter language is required.', 131008, 'Required parameter is missing');
+		if (typeof name !== 'string' || !name)
+			return bad('The parameter name is required.', 131008, 'Required parameter is missing');
+		if (!NAME.test(name) || name.length > 512)
+			return bad('Param name must be at most 512 lowercase letters, digits and underscores.');
+		if (typeof body.language !== 'string' || !body.language)
+			return bad('The parameter language is required.', 131008, 'Required parameter is missing');
 		const category = String(body.category ?? '').toUpperCase();
 		if (!CATEGORIES.includes(category)) return bad(`Param category must be one of ${CATEGORIES.join(', ')}.`);
 		const store = templateStore(sandbox);
@@ -156,12 +164,17 @@ export const templateRoutes: RouteModule = (sandbox) => {
 		let status = 'PENDING';
 		if (body.library_template_name !== undefined) {
 			const library = LIBRARY.find((t) => t.name === body.library_template_name);
-			if (!library) return bad(`Param library_template_name: no library template named "${String(body.library_template_name)}".`);
+			if (!library)
+				return bad(`Param library_template_name: no library template named "${String(body.library_template_name)}".`);
 			// Doc 27: library templates must be UTILITY; with buttons, button inputs are required.
 			if (category !== 'UTILITY') return bad('Param category must be UTILITY for templates from the Template Library.');
 			const inputs = body.library_template_button_inputs;
 			if (library.buttons.some((b) => b.type !== 'FLOW') && inputs === undefined) {
-				return bad('The parameter library_template_button_inputs is required for this library template.', 131008, 'Required parameter is missing');
+				return bad(
+					'The parameter library_template_button_inputs is required for this library template.',
+					131008,
+					'Required parameter is missing',
+				);
 			}
 			components = [{ type: 'BODY', text: library.body, example: { body_text: [library.body_params] } }];
 			status = 'APPROVED';
@@ -170,7 +183,8 @@ export const templateRoutes: RouteModule = (sandbox) => {
 				return bad('The parameter components is required.', 131008, 'Required parameter is missing');
 			}
 			components = body.components as Array<Record<string, unknown>>;
-			if (!components.some((c) => String(c.type).toUpperCase() === 'BODY')) return bad('Param components must include a BODY component.');
+			if (!components.some((c) => String(c.type).toUpperCase() === 'BODY'))
+				return bad('Param components must include a BODY component.');
 		}
 		const stored = store.add({
 			name,
@@ -190,7 +204,9 @@ export const templateRoutes: RouteModule = (sandbox) => {
 		if (!known(req.params.waba)) return unsupported('DELETE', req.params.waba);
 		const store = templateStore(sandbox);
 		if (!req.query.name) return bad('The parameter name is required.', 131008, 'Required parameter is missing');
-		const matches = store.all().filter((t) => t.name === req.query.name && (!req.query.hsm_id || t.id === req.query.hsm_id));
+		const matches = store
+			.all()
+			.filter((t) => t.name === req.query.name && (!req.query.hsm_id || t.id === req.query.hsm_id));
 		if (matches.length === 0) return bad(`Message template "${req.query.name}" not found.`);
 		for (const t of matches) store.delete(t.id);
 		return { status: 200, body: { success: true } };

@@ -5,17 +5,62 @@
  * Each validator returns the first Graph fault, or null when the request is valid.
  */
 
-import { allowKeys, asObject, at, checkArr, checkStr, has, isPlainObject, type Obj, optBool, optStr, reqStr } from './checks';
+import {
+	allowKeys,
+	asObject,
+	at,
+	checkArr,
+	checkStr,
+	has,
+	isPlainObject,
+	type Obj,
+	optBool,
+	optStr,
+	reqStr,
+} from './checks';
 import { badValue, collectFault, fail, type GraphFault, type JsonPath, missing, wrongType } from './fault';
 
 /** Doc 54, `data_localization_region`. */
-export const LOCALIZATION_REGIONS = ['AU', 'ID', 'IN', 'JP', 'SG', 'KR', 'DE', 'CH', 'GB', 'BR', 'BH', 'ZA', 'AE', 'CA'] as const;
+export const LOCALIZATION_REGIONS = [
+	'AU',
+	'ID',
+	'IN',
+	'JP',
+	'SG',
+	'KR',
+	'DE',
+	'CH',
+	'GB',
+	'BR',
+	'BH',
+	'ZA',
+	'AE',
+	'CA',
+] as const;
 
 /** Doc 48, `vertical` (plus the empty string). */
 export const VERTICALS = [
-	'ALCOHOL', 'APPAREL', 'AUTO', 'BEAUTY', 'EDU', 'ENTERTAIN', 'EVENT_PLAN', 'FINANCE', 'GOVT', 'GROCERY', 'HEALTH',
-	'HOTEL', 'NONPROFIT', 'ONLINE_GAMBLING', 'OTC_DRUGS', 'OTHER', 'PHYSICAL_GAMBLING', 'PROF_SERVICES', 'RESTAURANT',
-	'RETAIL', 'TRAVEL',
+	'ALCOHOL',
+	'APPAREL',
+	'AUTO',
+	'BEAUTY',
+	'EDU',
+	'ENTERTAIN',
+	'EVENT_PLAN',
+	'FINANCE',
+	'GOVT',
+	'GROCERY',
+	'HEALTH',
+	'HOTEL',
+	'NONPROFIT',
+	'ONLINE_GAMBLING',
+	'OTC_DRUGS',
+	'OTHER',
+	'PHYSICAL_GAMBLING',
+	'PROF_SERVICES',
+	'RESTAURANT',
+	'RETAIL',
+	'TRAVEL',
 ] as const;
 
 /** Doc 68, supported media types and sizes. */
@@ -54,17 +99,22 @@ function noEmoji(value: string, path: JsonPath): void {
 }
 
 /** `POST /{phone}/media` parts (doc 68): messaging_product, file (with its MIME type), type. */
-export function validateMediaUpload(fields: Record<string, string | undefined>, file: { contentType?: string; size: number } | undefined): GraphFault | null {
+export function validateMediaUpload(
+	fields: Record<string, string | undefined>,
+	file: { contentType?: string; size: number } | undefined,
+): GraphFault | null {
 	return collectFault(() => {
 		if (fields.messaging_product === undefined) fail(missing(['messaging_product']));
-		if (fields.messaging_product !== 'whatsapp') fail(badValue(['messaging_product'], `must be "whatsapp" (got "${fields.messaging_product}").`));
+		if (fields.messaging_product !== 'whatsapp')
+			fail(badValue(['messaging_product'], `must be "whatsapp" (got "${fields.messaging_product}").`));
 		if (!file) fail(missing(['file']));
 		// Docs: doc 68's parameter table marks `type` Required although its curl example omits it; we follow the table.
 		if (fields.type === undefined) fail(missing(['type']));
 		const mime = (fields.type ?? '').split(';')[0].trim().toLowerCase();
 		const limit = MEDIA_LIMITS[mime];
 		if (limit === undefined) fail(badValue(['type'], `is not a supported media type (got "${fields.type}").`));
-		if (file.size > limit) fail(badValue(['file'], `is ${file.size} bytes; ${mime} files can be at most ${limit} bytes.`));
+		if (file.size > limit)
+			fail(badValue(['file'], `is ${file.size} bytes; ${mime} files can be at most ${limit} bytes.`));
 	});
 }
 
@@ -99,7 +149,10 @@ export function validateRequestCode(fields: Record<string, unknown>): GraphFault
 	return collectFault(() => {
 		reqStr(fields, 'code_method', [], { oneOf: ['SMS', 'VOICE'] });
 		// Docs: doc 12 (reference) asks for a two-character code ("en"); doc 72 (guide) sends "en_US". We follow doc 12.
-		reqStr(fields, 'language', [], { pattern: /^[a-z]{2}$/, formatHint: 'must be a two-character language code such as "en"' });
+		reqStr(fields, 'language', [], {
+			pattern: /^[a-z]{2}$/,
+			formatHint: 'must be a two-character language code such as "en"',
+		});
 	});
 }
 
@@ -121,14 +174,17 @@ export function validateSettings(json: unknown): GraphFault | null {
 		if (has(o, 'user_identity_change')) {
 			const change = asObject(o.user_identity_change, ['user_identity_change']);
 			allowKeys(change, ['user_identity_change'], ['enable_identity_key_check']);
-			if (!has(change, 'enable_identity_key_check')) fail(missing(['user_identity_change', 'enable_identity_key_check']));
+			if (!has(change, 'enable_identity_key_check'))
+				fail(missing(['user_identity_change', 'enable_identity_key_check']));
 			optBool(change, 'enable_identity_key_check', ['user_identity_change']);
 		}
 		if (has(o, 'storage_configuration')) {
 			const path = ['storage_configuration'];
 			const storage = asObject(o.storage_configuration, path);
 			allowKeys(storage, path, ['status', 'data_localization_region']);
-			const status = reqStr(storage, 'status', path, { oneOf: ['IN_COUNTRY_STORAGE_ENABLED', 'IN_COUNTRY_STORAGE_DISABLED'] });
+			const status = reqStr(storage, 'status', path, {
+				oneOf: ['IN_COUNTRY_STORAGE_ENABLED', 'IN_COUNTRY_STORAGE_DISABLED'],
+			});
 			if (status === 'IN_COUNTRY_STORAGE_ENABLED') {
 				reqStr(storage, 'data_localization_region', path, { oneOf: LOCALIZATION_REGIONS });
 			} else if (has(storage, 'data_localization_region')) {
@@ -169,28 +225,52 @@ export function validateConversationalAutomation(json: unknown): GraphFault | nu
 export function validateProfileUpdate(json: unknown): GraphFault | null {
 	return collectFault(() => {
 		const o = body(json);
-		allowKeys(o, [], ['messaging_product', 'about', 'address', 'description', 'email', 'profile_picture_handle', 'vertical', 'websites']);
+		allowKeys(
+			o,
+			[],
+			[
+				'messaging_product',
+				'about',
+				'address',
+				'description',
+				'email',
+				'profile_picture_handle',
+				'vertical',
+				'websites',
+			],
+		);
 		reqStr(o, 'messaging_product', [], { oneOf: ['whatsapp'] });
 		optStr(o, 'about', [], { min: 1, max: 139 });
 		optStr(o, 'address', [], { min: 0, max: 256 });
 		optStr(o, 'description', [], { min: 0, max: 512 });
 		const email = optStr(o, 'email', [], { max: 128 });
-		if (email !== undefined && !EMAIL.test(email)) fail(badValue(['email'], `must be a valid email address (got "${email}").`));
+		if (email !== undefined && !EMAIL.test(email))
+			fail(badValue(['email'], `must be a valid email address (got "${email}").`));
 		optStr(o, 'vertical', [], { min: 0, oneOf: ['', ...VERTICALS] });
 		optStr(o, 'profile_picture_handle', []);
 		if (has(o, 'websites')) {
 			const websites = checkArr(o.websites, ['websites'], { min: 0, max: 2 });
 			websites.forEach((site, i) => {
-				checkStr(site, ['websites', i], { max: 256, pattern: /^https?:\/\/\S+$/i, formatHint: 'must include http:// or https://' });
+				checkStr(site, ['websites', i], {
+					max: 256,
+					pattern: /^https?:\/\/\S+$/i,
+					formatHint: 'must include http:// or https://',
+				});
 			});
 		}
 	});
 }
 
 /** Form fields of a request sent as multipart, urlencoded, JSON or query string (Graph accepts all of them). */
-export function requestFields(req: { query: Record<string, string>; form?: Record<string, string>; multipart?: Array<{ name: string; data: Buffer; filename?: string }>; json?: unknown }): Record<string, unknown> {
+export function requestFields(req: {
+	query: Record<string, string>;
+	form?: Record<string, string>;
+	multipart?: Array<{ name: string; data: Buffer; filename?: string }>;
+	json?: unknown;
+}): Record<string, unknown> {
 	const fields: Record<string, unknown> = { ...req.query };
-	for (const part of req.multipart ?? []) if (part.filename === undefined) fields[part.name] = part.data.toString('utf8');
+	for (const part of req.multipart ?? [])
+		if (part.filename === undefined) fields[part.name] = part.data.toString('utf8');
 	Object.assign(fields, req.form ?? {});
 	if (isPlainObject(req.json)) Object.assign(fields, req.json);
 	return fields;

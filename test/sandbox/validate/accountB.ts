@@ -5,7 +5,19 @@
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 
-import { allowKeys, asObject, at, checkHttpUrl, checkStr, has, type Obj, optStr, reqArr, reqObj, reqStr } from './checks';
+import {
+	allowKeys,
+	asObject,
+	at,
+	checkHttpUrl,
+	checkStr,
+	has,
+	type Obj,
+	optStr,
+	reqArr,
+	reqObj,
+	reqStr,
+} from './checks';
 import { badValue, collectFault, fail, type GraphFault, invalidParameter, missing, unexpectedKey } from './fault';
 
 /** Docs 18, 56: reference_id is case sensitive, non-empty, ≤35 of English letters, digits, `_`, `-`, `.`. */
@@ -44,7 +56,11 @@ export function validateCommerceSettingsUpdate(query: Record<string, string>, bo
 			if (!BOOLEAN_TEXT.includes(query[key])) fail(badValue([key], `must be true or false (got "${query[key]}").`));
 		}
 		if (body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0)) {
-			fail(invalidParameter('Commerce settings are set with query string parameters (is_cart_enabled, is_catalog_visible), not a request body.'));
+			fail(
+				invalidParameter(
+					'Commerce settings are set with query string parameters (is_cart_enabled, is_catalog_visible), not a request body.',
+				),
+			);
 		}
 		if (!known.some((key) => key in query)) fail(missing(['is_cart_enabled'], '(or is_catalog_visible)'));
 	});
@@ -59,7 +75,10 @@ function readKey(pem: string): KeyObject | undefined {
 }
 
 /** Doc 13: form-urlencoded `business_public_key`, a 2048-bit RSA public key in PEM. */
-export function validateBusinessPublicKey(contentType: string, form: Record<string, string> | undefined): GraphFault | null {
+export function validateBusinessPublicKey(
+	contentType: string,
+	form: Record<string, string> | undefined,
+): GraphFault | null {
 	return collectFault(() => {
 		if (!contentType.toLowerCase().startsWith('application/x-www-form-urlencoded') || !form) {
 			fail(invalidParameter('business_public_key must be sent as application/x-www-form-urlencoded.'));
@@ -80,7 +99,11 @@ export function validateBusinessPublicKey(contentType: string, form: Record<stri
 export function validateCreatePaymentConfiguration(body: unknown): GraphFault | null {
 	return collectFault(() => {
 		const o = asObject(body, []);
-		allowKeys(o, [], ['configuration_name', 'provider_name', 'purpose_code', 'merchant_category_code', 'merchant_vpa', 'redirect_url']);
+		allowKeys(
+			o,
+			[],
+			['configuration_name', 'provider_name', 'purpose_code', 'merchant_category_code', 'merchant_vpa', 'redirect_url'],
+		);
 		reqStr(o, 'configuration_name', [], CONFIGURATION_NAME);
 		reqStr(o, 'provider_name', [], { oneOf: PROVIDER_NAMES });
 		optStr(o, 'purpose_code', []);
@@ -140,7 +163,10 @@ export function validateRefund(body: unknown): GraphFault | null {
 		const path = at([], 'amount');
 		allowKeys(amount, path, ['currency', 'value', 'offset']);
 		reqStr(amount, 'currency', path, { oneOf: ['INR'] });
-		reqStr(amount, 'value', path, { pattern: /^[1-9]\d*$/, formatHint: 'must be a positive integer (the amount times the offset)' });
+		reqStr(amount, 'value', path, {
+			pattern: /^[1-9]\d*$/,
+			formatHint: 'must be a positive integer (the amount times the offset)',
+		});
 		reqStr(amount, 'offset', path, { oneOf: ['100'] });
 	});
 }

@@ -33,7 +33,12 @@ export function asObject(value: unknown, path: JsonPath): Obj {
 }
 
 /** Unknown property → 100. `hints` adds an explanation for known-but-unsupported keys. */
-export function allowKeys(o: Obj, path: JsonPath, allowed: readonly string[], hints: Readonly<Record<string, string>> = {}): void {
+export function allowKeys(
+	o: Obj,
+	path: JsonPath,
+	allowed: readonly string[],
+	hints: Readonly<Record<string, string>> = {},
+): void {
 	for (const key of Object.keys(o)) {
 		if (!allowed.includes(key)) fail(unexpectedKey(path, key, hints[key]));
 	}
@@ -99,7 +104,8 @@ export interface ArrOpts {
 export function checkArr(value: unknown, path: JsonPath, opts: ArrOpts = {}): unknown[] {
 	if (!Array.isArray(value)) fail(wrongType(path, 'a JSON array'));
 	const min = opts.min ?? 1;
-	if (value.length < min) fail(badValue(path, `must contain at least ${min} item${min === 1 ? '' : 's'} (got ${value.length}).`));
+	if (value.length < min)
+		fail(badValue(path, `must contain at least ${min} item${min === 1 ? '' : 's'} (got ${value.length}).`));
 	if (opts.max !== undefined && value.length > opts.max) {
 		fail(badValue(path, `must contain at most ${opts.max} items (got ${value.length}).`));
 	}
@@ -166,7 +172,8 @@ export function checkHttpUrl(value: unknown, path: JsonPath, opts: StrOpts = {})
 export function exactlyOne(o: Obj, path: JsonPath, keys: readonly string[]): string {
 	const present = keys.filter((k) => has(o, k));
 	if (present.length === 0) fail(missing(at(path, keys[0]), `(one of ${keys.join(', ')} is required)`));
-	if (present.length > 1) fail(badValue(path, `must contain only one of ${keys.join(', ')} (got ${present.join(' and ')}).`));
+	if (present.length > 1)
+		fail(badValue(path, `must contain only one of ${keys.join(', ')} (got ${present.join(' and ')}).`));
 	return present[0];
 }
 
@@ -174,7 +181,8 @@ export function exactlyOne(o: Obj, path: JsonPath, keys: readonly string[]): str
 export function unique(values: Array<{ value: string; path: JsonPath }>, what: string): void {
 	const seen = new Map<string, JsonPath>();
 	for (const { value, path } of values) {
-		if (seen.has(value)) fail(badValue(path, `duplicates ${what} "${value}"; ${what}s must be unique within the message.`));
+		if (seen.has(value))
+			fail(badValue(path, `duplicates ${what} "${value}"; ${what}s must be unique within the message.`));
 		seen.set(value, path);
 	}
 }

@@ -106,7 +106,10 @@ export function badValue(path: JsonPath, reason: string): GraphFault {
 }
 
 /** The HTTP body Graph sends for a fault. */
-export function toGraphErrorBody(fault: GraphFault, fbtraceId = 'AsandboxTraceId0000000'): {
+export function toGraphErrorBody(
+	fault: GraphFault,
+	fbtraceId = 'AsandboxTraceId0000000',
+): {
 	error: {
 		message: string;
 		type: string;

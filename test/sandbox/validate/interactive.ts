@@ -82,7 +82,8 @@ export function validateInteractive(interactive: Obj, path: JsonPath, ctx: Inter
 	const spec = SPECS[type];
 
 	if (has(interactive, 'header')) {
-		if (spec.headerTypes.length === 0) fail(badValue(at(path, 'header'), `is not allowed for interactive type "${type}".`));
+		if (spec.headerTypes.length === 0)
+			fail(badValue(at(path, 'header'), `is not allowed for interactive type "${type}".`));
 		checkHeader(asObject(interactive.header, at(path, 'header')), at(path, 'header'), type, spec.headerTypes);
 	} else if (spec.headerRequired) {
 		fail(missing(at(path, 'header'), `for interactive type "${type}"`));
@@ -109,7 +110,12 @@ export function validateInteractive(interactive: Obj, path: JsonPath, ctx: Inter
 
 // ---------------------------------------------------------------- header (doc 16 Header object)
 
-function checkHeader(header: Obj, path: JsonPath, interactiveType: InteractiveType, allowed: readonly HeaderType[]): void {
+function checkHeader(
+	header: Obj,
+	path: JsonPath,
+	interactiveType: InteractiveType,
+	allowed: readonly HeaderType[],
+): void {
 	const extraImageKeys = interactiveType === 'order_details' ? ['provider'] : [];
 	allowKeys(header, path, ['type', 'text', 'sub_text', 'image', 'video', 'document']);
 
@@ -121,18 +127,30 @@ function checkHeader(header: Obj, path: JsonPath, interactiveType: InteractiveTy
 		type = reqStr(header, 'type', path, { oneOf: HEADER_TYPES }) as HeaderType;
 	}
 	if (!allowed.includes(type)) {
-		fail(badValue(at(path, 'type'), `"${type}" is not supported for interactive type "${interactiveType}" (allowed: ${allowed.join(', ')}).`));
+		fail(
+			badValue(
+				at(path, 'type'),
+				`"${type}" is not supported for interactive type "${interactiveType}" (allowed: ${allowed.join(', ')}).`,
+			),
+		);
 	}
 
 	for (const other of ['text', 'image', 'video', 'document'] as const) {
-		if (other !== type && has(header, other)) fail(badValue(at(path, other), `is not allowed when the header type is "${type}".`));
+		if (other !== type && has(header, other))
+			fail(badValue(at(path, other), `is not allowed when the header type is "${type}".`));
 	}
 	if (type === 'text') {
 		reqStr(header, 'text', path, { max: 60 });
 	} else {
-		checkMediaObject(type as MediaKind, reqObj(header, type, path), at(path, type), type === 'image' ? extraImageKeys : []);
+		checkMediaObject(
+			type as MediaKind,
+			reqObj(header, type, path),
+			at(path, type),
+			type === 'image' ? extraImageKeys : [],
+		);
 		const image = header.image as Obj;
-		if (type === 'image' && extraImageKeys.length > 0 && has(image, 'provider')) checkProvider(image.provider, at(path, 'image', 'provider'));
+		if (type === 'image' && extraImageKeys.length > 0 && has(image, 'provider'))
+			checkProvider(image.provider, at(path, 'image', 'provider'));
 	}
 	optStr(header, 'sub_text', path, { max: 60 });
 }
@@ -184,7 +202,10 @@ function checkListAction(action: Obj, path: JsonPath): void {
 		totalRows += reqArr(section, 'rows', sp, { min: 1 }).length;
 	});
 	// doc 10/16: "You can have a total of 10 rows across your sections".
-	if (totalRows > 10) fail(badValue(at(path, 'sections'), `must contain at most 10 rows in total across all sections (got ${totalRows}).`));
+	if (totalRows > 10)
+		fail(
+			badValue(at(path, 'sections'), `must contain at most 10 rows in total across all sections (got ${totalRows}).`),
+		);
 	sectionObjs.forEach((section, i) => {
 		const sp = at(path, 'sections', i);
 		// Docs: doc 10 says a section title is always required, doc 16 "Required if the message has more than one section" — the reference wins.
@@ -257,7 +278,8 @@ function checkFlowAction(action: Obj, path: JsonPath): void {
 	if (payload) {
 		const fp = at(pp, 'flow_action_payload');
 		// doc 23: "Optional if flow_action is navigate. Should be omitted otherwise."
-		if (flowAction !== 'navigate') fail(badValue(fp, `is only allowed when flow_action is "navigate" (got "${flowAction}").`));
+		if (flowAction !== 'navigate')
+			fail(badValue(fp, `is only allowed when flow_action is "navigate" (got "${flowAction}").`));
 		// Docs: doc 23 types flow_action_payload (and its data) as "String" but describes and sends objects — objects required.
 		allowKeys(payload, fp, ['screen', 'data']);
 		optStr(payload, 'screen', fp);
@@ -354,7 +376,12 @@ function checkProductListAction(action: Obj, path: JsonPath): void {
 	});
 	// doc 16: "a maximum of 30 products across all sections".
 	if (totalProducts > 30) {
-		fail(badValue(at(path, 'sections'), `must contain at most 30 products in total across all sections (got ${totalProducts}).`));
+		fail(
+			badValue(
+				at(path, 'sections'),
+				`must contain at most 30 products in total across all sections (got ${totalProducts}).`,
+			),
+		);
 	}
 	sectionObjs.forEach((section, i) => {
 		const sp = at(path, 'sections', i);

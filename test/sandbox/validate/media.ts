@@ -46,5 +46,3 @@ export function checkMediaObject(kind: MediaKind, media: Obj, path: JsonPath, ex
 	optStr(media, 'caption', path, { max: 1024 });
 	optStr(media, 'filename', path);
 }
-
-

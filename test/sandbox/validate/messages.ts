@@ -8,8 +8,32 @@
  * Template messages (`type: "template"`) are only checked at the envelope level here.
  */
 
-import { at, allowKeys, asObject, checkArr, charLength, has, isPlainObject, Obj, optBool, optObj, optStr, reqObj, reqStr } from './checks';
-import { badValue, collectFault, fail, GraphFault, invalidParameter, JsonPath, missing, unsupportedMessageType, wrongType } from './fault';
+import {
+	at,
+	allowKeys,
+	asObject,
+	checkArr,
+	charLength,
+	has,
+	isPlainObject,
+	Obj,
+	optBool,
+	optObj,
+	optStr,
+	reqObj,
+	reqStr,
+} from './checks';
+import {
+	badValue,
+	collectFault,
+	fail,
+	GraphFault,
+	invalidParameter,
+	JsonPath,
+	missing,
+	unsupportedMessageType,
+	wrongType,
+} from './fault';
 import { validateInteractive } from './interactive';
 import { checkMediaObject, MediaKind, ON_PREM_HINTS } from './media';
 
@@ -46,7 +70,6 @@ const ENVELOPE_KEYS = [
 	'recipient_identity_key_hash',
 	'message_activity_sharing',
 ] as const;
-
 
 /** Digits with optional leading +, hyphens, parentheses and spaces (docs 12, 43). */
 const TO_PATTERN = /^\s*\+?[\d\s()-]*\d[\d\s()-]*$/;
@@ -125,7 +148,8 @@ function checkEnvelope(body: Obj, type: GraphMessageType): void {
 	const context = optObj(body, 'context', []);
 	if (context) {
 		// doc 43: "You can send any type of message, except for a reaction message, as a contextual reply."
-		if (type === 'reaction') fail(badValue(['context'], 'is not allowed: a reaction message cannot be sent as a contextual reply.'));
+		if (type === 'reaction')
+			fail(badValue(['context'], 'is not allowed: a reaction message cannot be sent as a contextual reply.'));
 		allowKeys(context, ['context'], ['message_id']);
 		reqStr(context, 'message_id', ['context'], { max: 128 }); // doc 16: a WAMID is at most 128 characters.
 	}
@@ -169,11 +193,13 @@ function checkCoordinate(o: Obj, key: 'latitude' | 'longitude', path: JsonPath):
 	let n: number;
 	if (typeof raw === 'number') n = raw;
 	else if (typeof raw === 'string') {
-		if (!/^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/.test(raw)) fail(badValue(p, `must be a decimal number of degrees (got "${raw}").`));
+		if (!/^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/.test(raw))
+			fail(badValue(p, `must be a decimal number of degrees (got "${raw}").`));
 		n = Number(raw);
 	} else fail(wrongType(p, 'a number or a numeric string'));
 	const limit = key === 'latitude' ? 90 : 180;
-	if (!Number.isFinite(n) || n < -limit || n > limit) fail(badValue(p, `must be between -${limit} and ${limit} (got ${String(raw)}).`));
+	if (!Number.isFinite(n) || n < -limit || n > limit)
+		fail(badValue(p, `must be between -${limit} and ${limit} (got ${String(raw)}).`));
 }
 
 function checkLocation(location: Obj, path: JsonPath): void {
@@ -203,7 +229,12 @@ function checkObjectList(parent: Obj, key: string, path: JsonPath, fields: reado
 function checkBirthday(value: string, path: JsonPath): void {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
 	const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-	const ok = m && d && d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+	const ok =
+		m &&
+		d &&
+		d.getUTCFullYear() === Number(m[1]) &&
+		d.getUTCMonth() === Number(m[2]) - 1 &&
+		d.getUTCDate() === Number(m[3]);
 	if (!ok) fail(badValue(path, `must be a date in YYYY-MM-DD format (got "${value}").`));
 }
 
@@ -223,7 +254,12 @@ function checkContacts(body: Obj, path: JsonPath): void {
 		for (const part of NAME_PARTS) optStr(name, part, np);
 		// Docs: doc 65 requires only formatted_name; the reference (doc 16) explicitly requires at least one other name field — the reference wins.
 		if (!NAME_PARTS.some((part) => has(name, part))) {
-			fail(missing(at(np, 'first_name'), `(doc 16: at least one of ${NAME_PARTS.join(', ')} must be included along with formatted_name)`));
+			fail(
+				missing(
+					at(np, 'first_name'),
+					`(doc 16: at least one of ${NAME_PARTS.join(', ')} must be included along with formatted_name)`,
+				),
+			);
 		}
 
 		const birthday = optStr(contact, 'birthday', p);
@@ -263,6 +299,11 @@ function checkReaction(reaction: Obj, path: JsonPath): void {
 	if (raw === '') return; // doc 80/16: an empty string removes a previous reaction.
 	const emoji = decodeEscapes(raw);
 	if (!isSingleEmoji(emoji)) {
-		fail(badValue(at(path, 'emoji'), `must be exactly one emoji, or "" to remove a reaction (got "${raw}", ${charLength(emoji)} characters).`));
+		fail(
+			badValue(
+				at(path, 'emoji'),
+				`must be exactly one emoji, or "" to remove a reaction (got "${raw}", ${charLength(emoji)} characters).`,
+			),
+		);
 	}
 }

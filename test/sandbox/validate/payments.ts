@@ -32,7 +32,11 @@ type Region = 'IN' | 'BR';
 const CURRENCY: Readonly<Record<Region, string>> = { IN: 'INR', BR: 'BRL' };
 
 /** doc 18/56/76: letters, digits, _, -, . only; non-empty; ≤35 characters. */
-const REFERENCE_ID = { max: 35, pattern: /^[A-Za-z0-9_.-]+$/, formatHint: 'may only contain English letters, numbers, underscores, dashes or dots' };
+const REFERENCE_ID = {
+	max: 35,
+	pattern: /^[A-Za-z0-9_.-]+$/,
+	formatHint: 'may only contain English letters, numbers, underscores, dashes or dots',
+};
 
 const UPI_APPS = ['gpay', 'phonepe', 'paytm', 'amazonpay', 'cred', 'mobikwik'] as const;
 
@@ -75,20 +79,34 @@ function checkIndiaParameters(params: Obj, pp: JsonPath, ctx: PaymentContext): v
 	}
 	// Docs: doc 56 describes payment_settings as an "object" but every example sends an array — an array is required.
 	const settings = optArr(params, 'payment_settings', pp);
-	settings?.forEach((raw, i) => checkIndiaPaymentSetting(asObject(raw, at(pp, 'payment_settings', i)), at(pp, 'payment_settings', i)));
+	settings?.forEach((raw, i) =>
+		checkIndiaPaymentSetting(asObject(raw, at(pp, 'payment_settings', i)), at(pp, 'payment_settings', i)),
+	);
 	// Docs: doc 18 puts preferred_payment_methods directly in parameters, doc 56 inside payment_gateway — both accepted.
-	if (has(params, 'preferred_payment_methods')) checkPreferredMethods(params.preferred_payment_methods, at(pp, 'preferred_payment_methods'));
+	if (has(params, 'preferred_payment_methods'))
+		checkPreferredMethods(params.preferred_payment_methods, at(pp, 'preferred_payment_methods'));
 
 	checkOrderCommon(params, pp, 'IN', ctx);
 }
 
 function checkBrazilParameters(params: Obj, pp: JsonPath, ctx: PaymentContext): void {
-	allowKeys(params, pp, ['reference_id', 'type', 'payment_type', 'payment_settings', 'installment', 'currency', 'total_amount', 'order']);
+	allowKeys(params, pp, [
+		'reference_id',
+		'type',
+		'payment_type',
+		'payment_settings',
+		'installment',
+		'currency',
+		'total_amount',
+		'order',
+	]);
 	reqStr(params, 'reference_id', pp, REFERENCE_ID);
 	reqStr(params, 'type', pp, { oneOf: ['digital-goods', 'physical-goods'] });
 	reqStr(params, 'payment_type', pp, { oneOf: ['br'] });
 	const settings = optArr(params, 'payment_settings', pp);
-	settings?.forEach((raw, i) => checkBrazilPaymentSetting(asObject(raw, at(pp, 'payment_settings', i)), at(pp, 'payment_settings', i)));
+	settings?.forEach((raw, i) =>
+		checkBrazilPaymentSetting(asObject(raw, at(pp, 'payment_settings', i)), at(pp, 'payment_settings', i)),
+	);
 	const installment = optObj(params, 'installment', pp);
 	if (installment) {
 		allowKeys(installment, at(pp, 'installment'), ['max_installment_count']);
@@ -101,7 +119,9 @@ function checkBrazilParameters(params: Obj, pp: JsonPath, ctx: PaymentContext): 
 
 function checkIndiaPaymentSetting(setting: Obj, sp: JsonPath): void {
 	// Docs: doc 56's Razorpay TPV variant uses {type: "razorpay", razorpay: {...}} instead of a payment_gateway entry — accepted.
-	const type = reqStr(setting, 'type', sp, { oneOf: ['payment_gateway', 'upi_intent_link', 'payment_link', 'razorpay'] });
+	const type = reqStr(setting, 'type', sp, {
+		oneOf: ['payment_gateway', 'upi_intent_link', 'payment_link', 'razorpay'],
+	});
 	allowKeys(setting, sp, ['type', type]);
 	const body = reqObj(setting, type, sp);
 	const bp = at(sp, type);
@@ -113,7 +133,10 @@ function checkIndiaPaymentSetting(setting: Obj, sp: JsonPath): void {
 			allowKeys(body, bp, ['link']);
 			// Docs: doc 70's table lists only pa, pn, mc, purpose and tr as supported attributes, but its step 1 says the whole
 			// PG intent (with am, cu, mode, tn) "could be sent as it is" — any attributes accepted, the upi://pay scheme is required.
-			reqStr(body, 'link', bp, { pattern: /^upi:\/\/pay\?\S+$/, formatHint: 'must be a UPI intent link (upi://pay?...)' });
+			reqStr(body, 'link', bp, {
+				pattern: /^upi:\/\/pay\?\S+$/,
+				formatHint: 'must be a UPI intent link (upi://pay?...)',
+			});
 			break;
 		}
 		case 'payment_link':
@@ -141,11 +164,18 @@ const PG_STRING_FIELDS: Readonly<Record<Exclude<PgType, 'razorpay'>, { keys: str
 };
 
 function checkPaymentGateway(pg: Obj, path: JsonPath): void {
-	allowKeys(pg, path, ['type', 'configuration_name', ...PG_TYPES, 'preferred_payment_methods', 'enabled_payment_options']);
+	allowKeys(pg, path, [
+		'type',
+		'configuration_name',
+		...PG_TYPES,
+		'preferred_payment_methods',
+		'enabled_payment_options',
+	]);
 	const pgType = reqStr(pg, 'type', path, { oneOf: PG_TYPES }) as PgType;
 	reqStr(pg, 'configuration_name', path, { max: 60 });
 	for (const other of PG_TYPES) {
-		if (other !== pgType && has(pg, other)) fail(badValue(at(path, other), `is not allowed when payment_gateway type is "${pgType}".`));
+		if (other !== pgType && has(pg, other))
+			fail(badValue(at(path, other), `is not allowed when payment_gateway type is "${pgType}".`));
 	}
 	const fields = optObj(pg, pgType, path);
 	if (fields) {
@@ -165,10 +195,14 @@ function checkPaymentGateway(pg: Obj, path: JsonPath): void {
 			for (const key of spec.keys) optStr(fields, key, fp, { max: spec.max });
 		}
 	}
-	if (has(pg, 'preferred_payment_methods')) checkPreferredMethods(pg.preferred_payment_methods, at(path, 'preferred_payment_methods'));
+	if (has(pg, 'preferred_payment_methods'))
+		checkPreferredMethods(pg.preferred_payment_methods, at(path, 'preferred_payment_methods'));
 	if (has(pg, 'enabled_payment_options')) {
 		const options = checkArr(pg.enabled_payment_options, at(path, 'enabled_payment_options'), { max: 2 });
-		const seen = options.map((o, i) => ({ value: checkStr(o, at(path, 'enabled_payment_options', i), { oneOf: ['upi', 'web'] }), path: at(path, 'enabled_payment_options', i) }));
+		const seen = options.map((o, i) => ({
+			value: checkStr(o, at(path, 'enabled_payment_options', i), { oneOf: ['upi', 'web'] }),
+			path: at(path, 'enabled_payment_options', i),
+		}));
 		unique(seen, 'payment option');
 	}
 }
@@ -279,7 +313,17 @@ function checkExpiration(expiration: Obj, path: JsonPath, nowSeconds: number): v
 	reqStr(expiration, 'description', path, { max: 120 });
 }
 
-const IN_ITEM_KEYS = ['retailer_id', 'name', 'image', 'amount', 'sale_amount', 'quantity', 'country_of_origin', 'importer_name', 'importer_address'];
+const IN_ITEM_KEYS = [
+	'retailer_id',
+	'name',
+	'image',
+	'amount',
+	'sale_amount',
+	'quantity',
+	'country_of_origin',
+	'importer_name',
+	'importer_address',
+];
 const BR_ITEM_KEYS = ['retailer_id', 'name', 'amount', 'sale_amount', 'quantity'];
 
 function checkOrderCommon(params: Obj, pp: JsonPath, region: Region, ctx: PaymentContext): void {
@@ -307,7 +351,9 @@ function checkOrderCommon(params: Obj, pp: JsonPath, region: Region, ctx: Paymen
 	const withImages = itemObjs.filter((item) => has(item, 'image')).length;
 	// docs 18/56: item images limit the items array to 10 and cannot be used with retailer_id or catalog_id.
 	if (withImages > 0 && itemObjs.length > 10) {
-		fail(badValue(at(op, 'items'), `must contain at most 10 items when item images are used (got ${itemObjs.length}).`));
+		fail(
+			badValue(at(op, 'items'), `must contain at most 10 items when item images are used (got ${itemObjs.length}).`),
+		);
 	}
 
 	let sumAmount = 0;
@@ -333,7 +379,10 @@ function checkOrderCommon(params: Obj, pp: JsonPath, region: Region, ctx: Paymen
 		let unitForSale = amount;
 		if (has(item, 'sale_amount')) {
 			const sale = checkAmount(item.sale_amount, at(ip, 'sale_amount'), region);
-			if (sale >= amount) fail(badValue(at(ip, 'sale_amount', 'value'), `must be less than the item amount value ${amount} (got ${sale}).`));
+			if (sale >= amount)
+				fail(
+					badValue(at(ip, 'sale_amount', 'value'), `must be less than the item amount value ${amount} (got ${sale}).`),
+				);
 			unitForSale = sale;
 		}
 		if (region === 'IN') {
@@ -360,8 +409,14 @@ function checkOrderCommon(params: Obj, pp: JsonPath, region: Region, ctx: Paymen
 	// Docs: the subtotal rows say "sum of amount × quantity" while the item tables say sale_amount, "if included, is used to
 	// calculate the subtotal" (doc 76: "item.amount.value or item.sale_amount.value") — the specific item rule is applied.
 	if (subtotal !== sumSale) {
-		const hint = sumSale !== sumAmount ? ` (sale_amount used where present; with amount only it would be ${sumAmount})` : '';
-		fail(badValue(at(op, 'subtotal', 'value'), `must equal the sum of item price × quantity: expected ${sumSale}, got ${subtotal}${hint}.`));
+		const hint =
+			sumSale !== sumAmount ? ` (sale_amount used where present; with amount only it would be ${sumAmount})` : '';
+		fail(
+			badValue(
+				at(op, 'subtotal', 'value'),
+				`must equal the sum of item price × quantity: expected ${sumSale}, got ${subtotal}${hint}.`,
+			),
+		);
 	}
 	const expectedTotal = subtotal + tax + shipping - discount;
 	if (total !== expectedTotal) {
@@ -378,7 +433,15 @@ function checkOrderCommon(params: Obj, pp: JsonPath, region: Region, ctx: Paymen
 
 // Docs: doc 56 enumerates processing, partially_shipped, shipped, completed, canceled for order_status; the status tables
 // (docs 18/56/76) also list pending and spell partially-shipped with a hyphen — all of them accepted.
-export const ORDER_STATUSES = ['pending', 'processing', 'partially_shipped', 'partially-shipped', 'shipped', 'completed', 'canceled'] as const;
+export const ORDER_STATUSES = [
+	'pending',
+	'processing',
+	'partially_shipped',
+	'partially-shipped',
+	'shipped',
+	'completed',
+	'canceled',
+] as const;
 
 export function checkOrderStatusAction(action: Obj, path: JsonPath): void {
 	allowKeys(action, path, ['name', 'parameters']);

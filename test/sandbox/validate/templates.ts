@@ -45,40 +45,57 @@ function params(component: Obj | undefined, where: string): Obj[] {
 	if (!component || component.parameters === undefined) return [];
 	if (!Array.isArray(component.parameters)) invalid(`Param ${where}['parameters'] must be an array.`);
 	return (component.parameters as unknown[]).map((p, i) => {
-		if (!isObj(p) || typeof p.type !== 'string') invalid(`Param ${where}['parameters'][${i}] must be an object with a type.`);
+		if (!isObj(p) || typeof p.type !== 'string')
+			invalid(`Param ${where}['parameters'][${i}] must be an object with a type.`);
 		return p as Obj;
 	});
 }
 
 function checkCount(where: string, sent: number, expected: number): void {
 	if (sent !== expected) {
-		countMismatch(`${where}: number of localizable_params (${sent}) does not match the expected number of params (${expected})`);
+		countMismatch(
+			`${where}: number of localizable_params (${sent}) does not match the expected number of params (${expected})`,
+		);
 	}
 }
 
 function checkTextParam(p: Obj, where: string, max?: number): void {
 	if (p.type === 'text') {
 		if (typeof p.text !== 'string' || p.text === '') formatMismatch(`${where}: text parameter without text`);
-		if (max !== undefined && [...(p.text as string)].length > max) invalid(`Param ${where} text must be at most ${max} characters long.`);
+		if (max !== undefined && [...(p.text as string)].length > max)
+			invalid(`Param ${where} text must be at most ${max} characters long.`);
 	} else if (p.type === 'currency') {
 		const c = p.currency;
-		if (!isObj(c) || typeof c.fallback_value !== 'string' || !/^[A-Z]{3}$/.test(String(c.code)) || !Number.isInteger(c.amount_1000)) {
+		if (
+			!isObj(c) ||
+			typeof c.fallback_value !== 'string' ||
+			!/^[A-Z]{3}$/.test(String(c.code)) ||
+			!Number.isInteger(c.amount_1000)
+		) {
 			formatMismatch(`${where}: currency needs fallback_value, an ISO 4217 code and an integer amount_1000`);
 		}
 	} else if (p.type === 'date_time') {
-		if (!isObj(p.date_time) || typeof p.date_time.fallback_value !== 'string') formatMismatch(`${where}: date_time needs fallback_value`);
+		if (!isObj(p.date_time) || typeof p.date_time.fallback_value !== 'string')
+			formatMismatch(`${where}: date_time needs fallback_value`);
 	} else {
 		formatMismatch(`${where}: Format mismatch, expected TEXT, received ${up(p.type)}`);
 	}
 }
 
-function checkTextVariables(component: Obj | undefined, names: string[], named: boolean, where: string, max?: number): void {
+function checkTextVariables(
+	component: Obj | undefined,
+	names: string[],
+	named: boolean,
+	where: string,
+	max?: number,
+): void {
 	const sent = params(component, where);
 	checkCount(where, sent.length, names.length);
 	if (named) {
 		const given = sent.map((p) => p.parameter_name);
 		const missing = names.filter((n) => !given.includes(n));
-		if (missing.length > 0) countMismatch(`${where}: parameter(s) ${missing.join(', ')} expected but not found (parameter_name)`);
+		if (missing.length > 0)
+			countMismatch(`${where}: parameter(s) ${missing.join(', ')} expected but not found (parameter_name)`);
 	} else if (sent.some((p) => p.parameter_name !== undefined)) {
 		formatMismatch(`${where}: parameter_name sent for a template with positional parameters`);
 	}
@@ -103,7 +120,8 @@ function checkHeader(header: Obj | undefined, sent: Obj | undefined, named: bool
 	const value = p[expected];
 	if (!isObj(value)) formatMismatch(`${where}: ${expected} object missing`);
 	if (format === 'LOCATION') {
-		for (const key of ['latitude', 'longitude']) if (value[key] === undefined) countMismatch(`${where}: location ${key} expected but not found`);
+		for (const key of ['latitude', 'longitude'])
+			if (value[key] === undefined) countMismatch(`${where}: location ${key} expected but not found`);
 	} else if (format === 'PRODUCT') {
 		if (typeof value.product_retailer_id !== 'string' || typeof value.catalog_id !== 'string') {
 			countMismatch(`${where}: product_retailer_id and catalog_id expected`);
@@ -112,7 +130,8 @@ function checkHeader(header: Obj | undefined, sent: Obj | undefined, named: bool
 		const hasId = typeof value.id === 'string' && value.id !== '';
 		const hasLink = typeof value.link === 'string' && value.link !== '';
 		if (hasId === hasLink) invalid(`Param ${where} ${expected} needs exactly one of id or link.`);
-		if (value.caption !== undefined) invalid(`Param ${where} ${expected}: captions are not supported in template headers.`);
+		if (value.caption !== undefined)
+			invalid(`Param ${where} ${expected}: captions are not supported in template headers.`);
 	}
 }
 
@@ -125,8 +144,10 @@ interface ButtonRule {
 function buttonRule(button: Obj, authentication: boolean): ButtonRule | undefined {
 	const type = up(button.type);
 	const url = String(button.url ?? '');
-	if (type === 'OTP' || (type === 'URL' && (authentication || /otp_type=/.test(url)))) return { subType: 'url', param: 'text', required: true };
-	if (type === 'URL') return variablesOf(url).length > 0 ? { subType: 'url', param: 'text', required: true } : undefined;
+	if (type === 'OTP' || (type === 'URL' && (authentication || /otp_type=/.test(url))))
+		return { subType: 'url', param: 'text', required: true };
+	if (type === 'URL')
+		return variablesOf(url).length > 0 ? { subType: 'url', param: 'text', required: true } : undefined;
 	if (type === 'QUICK_REPLY') return { subType: 'quick_reply', param: 'payload', required: false };
 	if (type === 'COPY_CODE') return { subType: 'copy_code', param: 'coupon_code', required: true };
 	if (type === 'MPM') return { subType: 'mpm', param: 'action', required: true };
@@ -161,25 +182,36 @@ function checkButtons(definitionButtons: Obj[], sent: Obj[], authentication: boo
 		}
 		if (!component) {
 			// Doc 87: "Parameter value for URL was expected but was not found"
-			if (rule.required) countMismatch(`${where}: Parameter value for ${up(button.type) === 'URL' || up(button.type) === 'OTP' ? 'URL' : up(button.type)} was expected but was not found (button index ${index})`);
+			if (rule.required)
+				countMismatch(
+					`${where}: Parameter value for ${up(button.type) === 'URL' || up(button.type) === 'OTP' ? 'URL' : up(button.type)} was expected but was not found (button index ${index})`,
+				);
 			return;
 		}
 		// Docs: sub_type casing varies (COPY_CODE/copy_code, CATALOG/catalog); compared case-insensitively.
 		if (String(component.sub_type ?? '').toLowerCase() !== rule.subType) {
-			formatMismatch(`${where}: button at index ${index} expected sub_type ${rule.subType}, received ${String(component.sub_type)}`);
+			formatMismatch(
+				`${where}: button at index ${index} expected sub_type ${rule.subType}, received ${String(component.sub_type)}`,
+			);
 		}
 		const list = params(component, `${where} button ${index}`);
 		checkCount(`${where} button ${index}`, list.length, 1);
 		const p = list[0];
-		if (p.type !== rule.param) formatMismatch(`${where} button ${index}: Format mismatch, expected ${rule.param.toUpperCase()}, received ${up(p.type)}`);
+		if (p.type !== rule.param)
+			formatMismatch(
+				`${where} button ${index}: Format mismatch, expected ${rule.param.toUpperCase()}, received ${up(p.type)}`,
+			);
 		const value = p[rule.param];
 		if (rule.param === 'action' ? !isObj(value) : typeof value !== 'string' || value === '') {
 			formatMismatch(`${where} button ${index}: ${rule.param} value missing`);
 		}
 		if (rule.subType === 'mpm') checkMpm(value as Obj, `${where} button ${index}`);
-		if (rule.subType === 'order_details' && !isObj((value as Obj).order_details)) formatMismatch(`${where} button ${index}: action.order_details missing`);
-		if (rule.param === 'coupon_code' && !/^[A-Za-z0-9]+$/.test(String(value))) invalid(`Param ${where} button ${index} coupon_code must be alphanumeric.`);
-		if (authentication && [...String(value)].length > 15) invalid(`Param ${where} button ${index}: one-time password must be at most 15 characters long.`);
+		if (rule.subType === 'order_details' && !isObj((value as Obj).order_details))
+			formatMismatch(`${where} button ${index}: action.order_details missing`);
+		if (rule.param === 'coupon_code' && !/^[A-Za-z0-9]+$/.test(String(value)))
+			invalid(`Param ${where} button ${index} coupon_code must be alphanumeric.`);
+		if (authentication && [...String(value)].length > 15)
+			invalid(`Param ${where} button ${index}: one-time password must be at most 15 characters long.`);
 	});
 	for (const index of byIndex.keys()) formatMismatch(`${where}: the template has no button at index ${index}`);
 }
@@ -190,7 +222,12 @@ function checkMpm(action: Obj, where: string): void {
 	}
 	let products = 0;
 	for (const section of action.sections as unknown[]) {
-		if (!isObj(section) || typeof section.title !== 'string' || [...section.title].length > 24 || !Array.isArray(section.product_items)) {
+		if (
+			!isObj(section) ||
+			typeof section.title !== 'string' ||
+			[...section.title].length > 24 ||
+			!Array.isArray(section.product_items)
+		) {
 			invalid(`Param ${where} sections need a title (at most 24 characters) and product_items.`);
 		}
 		products += (section.product_items as unknown[]).length;
@@ -214,12 +251,19 @@ function split(components: unknown, where: string, allowed: string[]): SentParts
 	(components as unknown[]).forEach((c, i) => {
 		if (!isObj(c)) invalid(`Param ${where}[${i}] must be an object.`);
 		const type = String(c.type ?? '').toLowerCase();
-		if (!allowed.includes(type)) invalid(`Param ${where}[${i}]['type'] must be one of ${allowed.join(', ')} (got "${String(c.type)}").`);
+		if (!allowed.includes(type))
+			invalid(`Param ${where}[${i}]['type'] must be one of ${allowed.join(', ')} (got "${String(c.type)}").`);
 		if (type === 'button') parts.buttons.push(c);
 		else {
-			const key = ({ header: 'header', body: 'body', limited_time_offer: 'offer', carousel: 'carousel', order_status: 'orderStatus' } as const)[
-				type as 'header'
-			];
+			const key = (
+				{
+					header: 'header',
+					body: 'body',
+					limited_time_offer: 'offer',
+					carousel: 'carousel',
+					order_status: 'orderStatus',
+				} as const
+			)[type as 'header'];
 			if (parts[key]) invalid(`Param ${where}: more than one ${type} component.`);
 			parts[key] = c;
 		}
@@ -237,7 +281,14 @@ const buttonList = (components: unknown): Obj[] => {
 function checkAgainst(stored: StoredTemplate, components: unknown): void {
 	const named = stored.parameter_format === 'NAMED';
 	const authentication = up(stored.category) === 'AUTHENTICATION';
-	const parts = split(components, "template['components']", ['header', 'body', 'button', 'limited_time_offer', 'carousel', 'order_status']);
+	const parts = split(components, "template['components']", [
+		'header',
+		'body',
+		'button',
+		'limited_time_offer',
+		'carousel',
+		'order_status',
+	]);
 	const def = stored.components;
 	checkHeader(find(def, 'HEADER'), parts.header, named, 'header');
 	const bodyVars = variablesOf(find(def, 'BODY')?.text);
@@ -249,7 +300,12 @@ function checkAgainst(stored: StoredTemplate, components: unknown): void {
 		const list = params(parts.offer, 'limited_time_offer');
 		if (offerWanted) checkCount('limited_time_offer', list.length, 1);
 		const p = list[0];
-		if (p && (p.type !== 'limited_time_offer' || !isObj(p.limited_time_offer) || !Number.isInteger(p.limited_time_offer.expiration_time_ms))) {
+		if (
+			p &&
+			(p.type !== 'limited_time_offer' ||
+				!isObj(p.limited_time_offer) ||
+				!Number.isInteger(p.limited_time_offer.expiration_time_ms))
+		) {
 			formatMismatch('limited_time_offer: expected limited_time_offer with an integer expiration_time_ms');
 		}
 	}
@@ -260,13 +316,17 @@ function checkAgainst(stored: StoredTemplate, components: unknown): void {
 		const cards = Array.isArray(carousel.cards) ? (carousel.cards as Obj[]) : [];
 		const sent = parts.carousel && Array.isArray(parts.carousel.cards) ? (parts.carousel.cards as unknown[]) : [];
 		if (sent.length !== cards.length) {
-			countMismatch(`carousel: number of cards (${sent.length}) does not match the expected number of cards (${cards.length})`);
+			countMismatch(
+				`carousel: number of cards (${sent.length}) does not match the expected number of cards (${cards.length})`,
+			);
 		}
 		const seen = new Set<number>();
 		sent.forEach((raw, i) => {
-			if (!isObj(raw) || !Number.isInteger(raw.card_index)) invalid(`Param carousel['cards'][${i}]['card_index'] must be an integer.`);
+			if (!isObj(raw) || !Number.isInteger(raw.card_index))
+				invalid(`Param carousel['cards'][${i}]['card_index'] must be an integer.`);
 			const index = raw.card_index as number;
-			if (index < 0 || index >= cards.length || seen.has(index)) invalid(`Param carousel['cards'][${i}]['card_index'] must be a unique index from 0 to ${cards.length - 1}.`);
+			if (index < 0 || index >= cards.length || seen.has(index))
+				invalid(`Param carousel['cards'][${i}]['card_index'] must be a unique index from 0 to ${cards.length - 1}.`);
 			seen.add(index);
 			const card = cards[index].components;
 			const where = `card ${index}`;
@@ -283,7 +343,13 @@ function checkAgainst(stored: StoredTemplate, components: unknown): void {
 		checkCount('order_status', list.length, 1);
 		const value = list[0].order_status;
 		const statuses = ['processing', 'partially_shipped', 'shipped', 'completed', 'canceled'];
-		if (list[0].type !== 'order_status' || !isObj(value) || typeof value.reference_id !== 'string' || !isObj(value.order) || !statuses.includes(String(value.order.status))) {
+		if (
+			list[0].type !== 'order_status' ||
+			!isObj(value) ||
+			typeof value.reference_id !== 'string' ||
+			!isObj(value.order) ||
+			!statuses.includes(String(value.order.status))
+		) {
 			formatMismatch(`order_status: expected reference_id and order.status (${statuses.join(', ')})`);
 		}
 	}
@@ -292,28 +358,53 @@ function checkAgainst(stored: StoredTemplate, components: unknown): void {
 /** First fault of a `type: "template"` send against the stored templates, or null. */
 export function validateTemplateSend(body: unknown, store: TemplateStore): GraphFault | null {
 	try {
-		if (!isObj(body) || !isObj(body.template)) invalid("The parameter template is required.");
+		if (!isObj(body) || !isObj(body.template)) invalid('The parameter template is required.');
 		const template = body.template as Obj;
 		for (const key of Object.keys(template)) {
-			if (!['name', 'language', 'components', 'namespace'].includes(key)) invalid(`Unexpected key "${key}" on param "template".`);
+			if (!['name', 'language', 'components', 'namespace'].includes(key))
+				invalid(`Unexpected key "${key}" on param "template".`);
 		}
-		if (typeof template.name !== 'string' || template.name === '') fault(131008, 'Required parameter is missing', 'The parameter template[\'name\'] is required.');
-		if ([...(template.name as string)].length > 512) invalid("Param template['name'] must be at most 512 characters long.");
+		if (typeof template.name !== 'string' || template.name === '')
+			fault(131008, 'Required parameter is missing', "The parameter template['name'] is required.");
+		if ([...(template.name as string)].length > 512)
+			invalid("Param template['name'] must be at most 512 characters long.");
 		const language = template.language;
-		if (!isObj(language) || typeof language.code !== 'string') fault(131008, 'Required parameter is missing', "The parameter template['language']['code'] is required.");
+		if (!isObj(language) || typeof language.code !== 'string')
+			fault(131008, 'Required parameter is missing', "The parameter template['language']['code'] is required.");
 		// Docs: language.policy is "Required" in the reference (16) but missing from most examples; accepted both ways.
-		if (language.policy !== undefined && language.policy !== 'deterministic') invalid("Param template['language']['policy'] must be deterministic.");
+		if (language.policy !== undefined && language.policy !== 'deterministic')
+			invalid("Param template['language']['policy'] must be deterministic.");
 		const name = template.name as string;
 		const code = language.code as string;
 		const stored = store.find(name, code);
-		if (!stored) fault(132001, 'Template name does not exist in the translation', `template name (${name}) does not exist in ${code}`, 404);
+		if (!stored)
+			fault(
+				132001,
+				'Template name does not exist in the translation',
+				`template name (${name}) does not exist in ${code}`,
+				404,
+			);
 		if (stored.status === 'PAUSED') {
-			fault(132015, 'Template is Paused', 'Template is paused due to low quality so it cannot be sent in a template message.');
+			fault(
+				132015,
+				'Template is Paused',
+				'Template is paused due to low quality so it cannot be sent in a template message.',
+			);
 		}
 		if (stored.status === 'DISABLED') {
-			fault(132016, 'Template is Disabled', 'Template has been paused too many times due to low quality and is now permanently disabled.');
+			fault(
+				132016,
+				'Template is Disabled',
+				'Template has been paused too many times due to low quality and is now permanently disabled.',
+			);
 		}
-		if (stored.status !== 'APPROVED') fault(132001, 'Template name does not exist in the translation', `template name (${name}) in ${code} is not approved (status ${stored.status})`, 404);
+		if (stored.status !== 'APPROVED')
+			fault(
+				132001,
+				'Template name does not exist in the translation',
+				`template name (${name}) in ${code} is not approved (status ${stored.status})`,
+				404,
+			);
 		checkAgainst(stored, template.components);
 		return null;
 	} catch (error) {

@@ -16,11 +16,13 @@ const inputError = (values: IDataObject): Promise<InputError> =>
 const PHONE_PLACEHOLDER = '+91xxxxxxxxxx';
 const PHONE = '+919876543210';
 /** A documented example with its placeholder phone numbers filled in as a user would. */
-const filledPart = (name: string): IDataObject => JSON.parse(JSON.stringify(fixturePart(name)).split(PHONE_PLACEHOLDER).join(PHONE));
+const filledPart = (name: string): IDataObject =>
+	JSON.parse(JSON.stringify(fixturePart(name)).split(PHONE_PLACEHOLDER).join(PHONE));
 
 const BODY = 'Thanks for your order! Tell us what address you’d like this order delivered to.';
 const valid: IDataObject = { interactiveBody: BODY, addressCountry: 'IN' };
-const parametersOf = (result: IDataObject) => ((result.interactive as IDataObject).action as IDataObject).parameters as IDataObject;
+const parametersOf = (result: IDataObject) =>
+	((result.interactive as IDataObject).action as IDataObject).parameters as IDataObject;
 
 describe('address request message', () => {
 	test('doc 84 sample API call, with the COUNTRY_ISO_CODE placeholder filled in as a user would', async () => {
@@ -69,7 +71,8 @@ describe('address request message', () => {
 
 	test('doc 84 with saved addresses: given as JSON, sent as given (including the empty building_name)', async () => {
 		const fixture = filledPart('84-address-with-saved-addresses');
-		const documented = (((fixture.interactive as IDataObject).action as IDataObject).parameters as IDataObject).saved_addresses;
+		const documented = (((fixture.interactive as IDataObject).action as IDataObject).parameters as IDataObject)
+			.saved_addresses;
 		const result = await addressRequestMessage.build(
 			params({ ...valid, addressSavedAddressesInput: 'json', addressSavedAddressesJson: JSON.stringify(documented) }),
 			ctx,
@@ -116,7 +119,9 @@ describe('address request message', () => {
 		const result = await addressRequestMessage.build(
 			params({
 				...valid,
-				addressSavedAddresses: { savedAddress: [{ id: 'home', name: 'Asha', in_pin_code: '400063', building_name: '', city: 'Mumbai' }] },
+				addressSavedAddresses: {
+					savedAddress: [{ id: 'home', name: 'Asha', in_pin_code: '400063', building_name: '', city: 'Mumbai' }],
+				},
 			}),
 			ctx,
 		);
@@ -141,7 +146,10 @@ describe('address request message', () => {
 
 	describe('rules', () => {
 		test('country is mandatory', async () => {
-			expect(await inputError({ ...valid, addressCountry: '' })).toMatchObject({ field: 'Country', message: 'Country is required' });
+			expect(await inputError({ ...valid, addressCountry: '' })).toMatchObject({
+				field: 'Country',
+				message: 'Country is required',
+			});
 		});
 		test('country is India only (doc 84): another country code is refused before sending', async () => {
 			for (const country of ['BR', 'sg', ' US ']) {
@@ -152,7 +160,10 @@ describe('address request message', () => {
 			}
 		});
 		test('body is required', async () => {
-			expect(await inputError({ ...valid, interactiveBody: '' })).toMatchObject({ field: 'Body', message: 'Body is required' });
+			expect(await inputError({ ...valid, interactiveBody: '' })).toMatchObject({
+				field: 'Body',
+				message: 'Body is required',
+			});
 		});
 		test('body up to 1024 characters', async () => {
 			expect(await inputError({ ...valid, interactiveBody: 'b'.repeat(1025) })).toMatchObject({
@@ -185,47 +196,80 @@ describe('address request message', () => {
 			});
 		});
 		test('phone number: valid phone numbers only (the placeholder of the docs is not one)', async () => {
-			expect(await inputError({ ...valid, addressValues: { values: { phone_number: PHONE_PLACEHOLDER } } })).toMatchObject({
+			expect(
+				await inputError({ ...valid, addressValues: { values: { phone_number: PHONE_PLACEHOLDER } } }),
+			).toMatchObject({
 				field: 'Prefilled Values > Phone Number',
-				message: 'Prefilled Values > Phone Number must be a phone number (digits, optionally +, spaces, dashes, parentheses); got "+91xxxxxxxxxx"',
+				message:
+					'Prefilled Values > Phone Number must be a phone number (digits, optionally +, spaces, dashes, parentheses); got "+91xxxxxxxxxx"',
 			});
 		});
 		test('only the documented address fields', async () => {
-			expect(await inputError({ ...valid, addressValuesInput: 'json', addressValuesJson: '{"pincode": "400063"}' })).toMatchObject({
+			expect(
+				await inputError({ ...valid, addressValuesInput: 'json', addressValuesJson: '{"pincode": "400063"}' }),
+			).toMatchObject({
 				field: 'Prefilled Values',
 				message:
 					'Prefilled Values has an unknown field "pincode"; allowed: name, phone_number, in_pin_code, house_number, floor_number, tower_number, building_name, address, landmark_area, city, state',
 			});
 		});
 		test('prefilled values JSON must be an object', async () => {
-			expect(await inputError({ ...valid, addressValuesInput: 'json', addressValuesJson: '["Mumbai"]' })).toMatchObject({
-				field: 'Prefilled Values',
-				message: 'Prefilled Values must be an object (JSON object)',
-			});
+			expect(await inputError({ ...valid, addressValuesInput: 'json', addressValuesJson: '["Mumbai"]' })).toMatchObject(
+				{
+					field: 'Prefilled Values',
+					message: 'Prefilled Values must be an object (JSON object)',
+				},
+			);
 		});
 		test('saved address IDs are required and unique', async () => {
-			expect(await inputError({ ...valid, addressSavedAddresses: { savedAddress: [{ id: '', city: 'Pune' }] } })).toMatchObject({
+			expect(
+				await inputError({ ...valid, addressSavedAddresses: { savedAddress: [{ id: '', city: 'Pune' }] } }),
+			).toMatchObject({
 				field: 'Saved Addresses > ID',
 				message: 'Saved Addresses > ID is required',
 			});
 			expect(
-				await inputError({ ...valid, addressSavedAddresses: { savedAddress: [{ id: 'a', city: 'Pune' }, { id: 'a', city: 'Goa' }] } }),
-			).toMatchObject({ field: 'Saved Addresses > ID', message: 'Saved Addresses > ID must be unique; "a" is used more than once' });
+				await inputError({
+					...valid,
+					addressSavedAddresses: {
+						savedAddress: [
+							{ id: 'a', city: 'Pune' },
+							{ id: 'a', city: 'Goa' },
+						],
+					},
+				}),
+			).toMatchObject({
+				field: 'Saved Addresses > ID',
+				message: 'Saved Addresses > ID must be unique; "a" is used more than once',
+			});
 		});
 		test('a saved address needs at least one field', async () => {
-			expect(await inputError({ ...valid, addressSavedAddresses: { savedAddress: [{ id: 'a', city: '' }] } })).toMatchObject({
+			expect(
+				await inputError({ ...valid, addressSavedAddresses: { savedAddress: [{ id: 'a', city: '' }] } }),
+			).toMatchObject({
 				field: 'Saved Addresses',
 				message: 'Saved Addresses: address "a" has no fields filled in',
 			});
 		});
 		test('saved addresses JSON needs the value object', async () => {
 			expect(
-				await inputError({ ...valid, addressSavedAddressesInput: 'json', addressSavedAddressesJson: '[{"id": "a", "city": "Pune"}]' }),
-			).toMatchObject({ field: 'Saved Addresses', message: 'Saved Addresses: entry 1 needs a "value" object with the address' });
+				await inputError({
+					...valid,
+					addressSavedAddressesInput: 'json',
+					addressSavedAddressesJson: '[{"id": "a", "city": "Pune"}]',
+				}),
+			).toMatchObject({
+				field: 'Saved Addresses',
+				message: 'Saved Addresses: entry 1 needs a "value" object with the address',
+			});
 		});
 		test('validation errors name a known field, once, with text', async () => {
 			expect(
-				await inputError({ ...valid, addressValidationErrorsInput: 'json', addressValidationErrorsJson: '{"zip": "bad"}' }),
+				await inputError({
+					...valid,
+					addressValidationErrorsInput: 'json',
+					addressValidationErrorsJson: '{"zip": "bad"}',
+				}),
 			).toMatchObject({
 				field: 'Validation Errors',
 				message:
@@ -234,10 +278,17 @@ describe('address request message', () => {
 			expect(
 				await inputError({
 					...valid,
-					addressValidationErrors: { error: [{ field: 'city', message: 'No' }, { field: 'city', message: 'Again' }] },
+					addressValidationErrors: {
+						error: [
+							{ field: 'city', message: 'No' },
+							{ field: 'city', message: 'Again' },
+						],
+					},
 				}),
 			).toMatchObject({ field: 'Validation Errors', message: 'Validation Errors has more than one error for "city"' });
-			expect(await inputError({ ...valid, addressValidationErrors: { error: [{ field: 'city', message: '' }] } })).toMatchObject({
+			expect(
+				await inputError({ ...valid, addressValidationErrors: { error: [{ field: 'city', message: '' }] } }),
+			).toMatchObject({
 				field: 'Validation Errors > Error Text',
 				message: 'Validation Errors > Error Text is required',
 			});

@@ -30,7 +30,6 @@ async function build(values: IDataObject): Promise<IDataObject> {
 const inputError = (values: IDataObject): Promise<InputError> =>
 	expectInputError(contactsMessage.build(params(values), ctx));
 
-
 const minimal = (extra: IDataObject = {}) => ({ name: { formatted_name: 'Ann Lee', first_name: 'Ann' }, ...extra });
 
 describe('contacts message: documented examples', () => {
@@ -62,7 +61,10 @@ describe('contacts message: documented examples', () => {
 			'Contact 1 > Birthday must be a date as YYYY-MM-DD; got "YEAR_MONTH_DAY"',
 		]);
 		const dated = contacts.map((contact) => ({ ...contact, birthday: '2000-02-29' }));
-		expect(await build({ contactsInputMode: 'json', contactsJson: dated })).toEqual({ type: 'contacts', contacts: dated });
+		expect(await build({ contactsInputMode: 'json', contactsJson: dated })).toEqual({
+			type: 'contacts',
+			contacts: dated,
+		});
 	});
 });
 
@@ -77,7 +79,12 @@ describe('contacts message: form', () => {
 						firstName: '',
 						birthday: '',
 						company: '',
-						phones: { phone: [{ phone: '', type: '', waId: '' }, { phone: '+1 555 0100', type: 'CELL', waId: '' }] },
+						phones: {
+							phone: [
+								{ phone: '', type: '', waId: '' },
+								{ phone: '+1 555 0100', type: 'CELL', waId: '' },
+							],
+						},
 						emails: { email: [{ email: '', type: '' }] },
 					},
 				],
@@ -85,7 +92,9 @@ describe('contacts message: form', () => {
 		});
 		expect(out).toEqual({
 			type: 'contacts',
-			contacts: [{ name: { formatted_name: 'Ann Lee', last_name: 'Lee' }, phones: [{ phone: '+1 555 0100', type: 'CELL' }] }],
+			contacts: [
+				{ name: { formatted_name: 'Ann Lee', last_name: 'Lee' }, phones: [{ phone: '+1 555 0100', type: 'CELL' }] },
+			],
 		});
 	});
 
@@ -113,14 +122,19 @@ describe('contacts message: form', () => {
 describe('contacts message: limits', () => {
 	it('allows 257 contacts and rejects 258 (doc 65)', async () => {
 		const many = (n: number) => Array.from({ length: n }, () => minimal());
-		expect(((await build({ contactsInputMode: 'json', contactsJson: many(257) })).contacts as unknown[]).length).toBe(257);
+		expect(((await build({ contactsInputMode: 'json', contactsJson: many(257) })).contacts as unknown[]).length).toBe(
+			257,
+		);
 		const error = await inputError({ contactsInputMode: 'json', contactsJson: many(258) });
 		expect([error.field, error.message]).toEqual(['Contacts', 'Contacts has 258 contacts, the limit is 257']);
 	});
 
 	it('needs a formatted name', async () => {
 		const error = await inputError({ contactsUi: { contact: [{ formattedName: '', firstName: 'Ann' }] } });
-		expect([error.field, error.message]).toEqual(['Contact 1 > Formatted Name', 'Contact 1 > Formatted Name is required']);
+		expect([error.field, error.message]).toEqual([
+			'Contact 1 > Formatted Name',
+			'Contact 1 > Formatted Name is required',
+		]);
 	});
 
 	it('needs one more name part besides the formatted name (reference 16 over guide 65)', async () => {
@@ -139,7 +153,9 @@ describe('contacts message: limits', () => {
 	});
 
 	it.each(['23/01/1999', '1999-02-30', '1999-1-5', '1999-13-01'])('rejects the birthday %s', async (birthday) => {
-		const error = await inputError({ contactsUi: { contact: [{ formattedName: 'Ann Lee', firstName: 'Ann', birthday }] } });
+		const error = await inputError({
+			contactsUi: { contact: [{ formattedName: 'Ann Lee', firstName: 'Ann', birthday }] },
+		});
 		expect([error.field, error.message]).toEqual([
 			'Contact 1 > Birthday',
 			`Contact 1 > Birthday must be a date as YYYY-MM-DD; got "${birthday}"`,
@@ -159,7 +175,10 @@ describe('contacts message: limits', () => {
 
 	it('rejects lists that are not lists of objects', async () => {
 		const error = await inputError({ contactsInputMode: 'json', contactsJson: [minimal({ phones: '+1555' })] });
-		expect([error.field, error.message]).toEqual(['Contact 1 > Phones', 'Contact 1 > Phones must be a list of objects']);
+		expect([error.field, error.message]).toEqual([
+			'Contact 1 > Phones',
+			'Contact 1 > Phones must be a list of objects',
+		]);
 	});
 
 	it('reports invalid JSON', async () => {

@@ -49,7 +49,10 @@ describe('CTA URL message', () => {
 	});
 
 	test('body is required, as the parameter table of doc 30 says (doc contradiction 14)', async () => {
-		expect(await inputError({ ...valid, interactiveBody: '' })).toMatchObject({ field: 'Body', message: 'Body is required' });
+		expect(await inputError({ ...valid, interactiveBody: '' })).toMatchObject({
+			field: 'Body',
+			message: 'Body is required',
+		});
 	});
 
 	test('body up to 1024 characters', async () => {
@@ -74,7 +77,10 @@ describe('CTA URL message', () => {
 	});
 
 	test('button text is required', async () => {
-		expect(await inputError({ ...valid, ctaDisplayText: ' ' })).toMatchObject({ field: 'Button Text', message: 'Button Text is required' });
+		expect(await inputError({ ...valid, ctaDisplayText: ' ' })).toMatchObject({
+			field: 'Button Text',
+			message: 'Button Text is required',
+		});
 	});
 
 	test('Docs: button text without leading or trailing spaces (28: Cloud API refuses them on action properties)', async () => {
@@ -85,7 +91,10 @@ describe('CTA URL message', () => {
 	});
 
 	test('button URL is required', async () => {
-		expect(await inputError({ ...valid, ctaUrl: '' })).toMatchObject({ field: 'Button URL', message: 'Button URL is required' });
+		expect(await inputError({ ...valid, ctaUrl: '' })).toMatchObject({
+			field: 'Button URL',
+			message: 'Button URL is required',
+		});
 	});
 
 	test('button URL must be http or https', async () => {

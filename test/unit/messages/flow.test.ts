@@ -19,7 +19,8 @@ const headerBodyFooter = {
 };
 const valid: IDataObject = { interactiveBody: 'Book now', flowId: '123', flowCta: 'Book!' };
 
-const parametersOf = (result: IDataObject) => ((result.interactive as IDataObject).action as IDataObject).parameters as IDataObject;
+const parametersOf = (result: IDataObject) =>
+	((result.interactive as IDataObject).action as IDataObject).parameters as IDataObject;
 
 describe('flow message', () => {
 	test('doc 23 example: token, navigate with a first screen and its data', async () => {
@@ -68,7 +69,10 @@ describe('flow message', () => {
 	});
 
 	test('flow_id and flow_name are never sent together', async () => {
-		const result = await flowMessage.build(params({ ...valid, flowIdentifyBy: 'name', flowName: 'booking', flowId: '123' }), ctx);
+		const result = await flowMessage.build(
+			params({ ...valid, flowIdentifyBy: 'name', flowName: 'booking', flowId: '123' }),
+			ctx,
+		);
 		expect(parametersOf(result)).not.toHaveProperty('flow_id');
 		expect(parametersOf(result).flow_name).toBe('booking');
 	});
@@ -83,13 +87,22 @@ describe('flow message', () => {
 
 	describe('rules', () => {
 		test('flow ID is required', async () => {
-			expect(await inputError({ ...valid, flowId: '' })).toMatchObject({ field: 'Flow ID', message: 'Flow ID is required' });
+			expect(await inputError({ ...valid, flowId: '' })).toMatchObject({
+				field: 'Flow ID',
+				message: 'Flow ID is required',
+			});
 		});
 		test('flow name is required when naming the flow by name', async () => {
-			expect(await inputError({ ...valid, flowIdentifyBy: 'name' })).toMatchObject({ field: 'Flow Name', message: 'Flow Name is required' });
+			expect(await inputError({ ...valid, flowIdentifyBy: 'name' })).toMatchObject({
+				field: 'Flow Name',
+				message: 'Flow Name is required',
+			});
 		});
 		test('button text is required', async () => {
-			expect(await inputError({ ...valid, flowCta: '' })).toMatchObject({ field: 'Button Text', message: 'Button Text is required' });
+			expect(await inputError({ ...valid, flowCta: '' })).toMatchObject({
+				field: 'Button Text',
+				message: 'Button Text is required',
+			});
 		});
 		test('Docs: no spaces around the button text (28: Cloud API refuses them on action properties)', async () => {
 			for (const flowCta of ['Book ', ' Book', '\tBook!']) {
@@ -100,7 +113,10 @@ describe('flow message', () => {
 			}
 		});
 		test('body is required', async () => {
-			expect(await inputError({ ...valid, interactiveBody: '' })).toMatchObject({ field: 'Body', message: 'Body is required' });
+			expect(await inputError({ ...valid, interactiveBody: '' })).toMatchObject({
+				field: 'Body',
+				message: 'Body is required',
+			});
 		});
 		test('body up to 1024 characters', async () => {
 			expect(await inputError({ ...valid, interactiveBody: 'b'.repeat(1025) })).toMatchObject({

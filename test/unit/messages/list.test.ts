@@ -12,8 +12,14 @@ const ctx = offlineContext();
 const inputError = (values: IDataObject): Promise<InputError> =>
 	expectInputError(listMessage.build(params(values), ctx));
 
-const rows = (n: number, prefix = 'r') => ({ row: Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, title: `Row ${i}`, description: '' })) });
-const valid: IDataObject = { interactiveBody: 'Pick one', listButton: 'Options', listSections: { section: [{ title: '', rows: rows(2) }] } };
+const rows = (n: number, prefix = 'r') => ({
+	row: Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, title: `Row ${i}`, description: '' })),
+});
+const valid: IDataObject = {
+	interactiveBody: 'Pick one',
+	listButton: 'Options',
+	listSections: { section: [{ title: '', rows: rows(2) }] },
+};
 
 describe('list message', () => {
 	test('doc 10 example from the form: header, body, footer, two sections of two rows', async () => {
@@ -75,14 +81,26 @@ describe('list message', () => {
 			interactive: {
 				type: 'list',
 				body: { text: 'Pick one' },
-				action: { button: 'Options', sections: [{ rows: [{ id: 'r0', title: 'Row 0' }, { id: 'r1', title: 'Row 1' }] }] },
+				action: {
+					button: 'Options',
+					sections: [
+						{
+							rows: [
+								{ id: 'r0', title: 'Row 0' },
+								{ id: 'r1', title: 'Row 1' },
+							],
+						},
+					],
+				},
 			},
 		});
 	});
 
 	describe('doc contradiction 13 (reference page 16 over guide 10)', () => {
 		test('body limit is 1024, not 4096', async () => {
-			await expect(listMessage.build(params({ ...valid, interactiveBody: 'b'.repeat(1024) }), ctx)).resolves.toBeDefined();
+			await expect(
+				listMessage.build(params({ ...valid, interactiveBody: 'b'.repeat(1024) }), ctx),
+			).resolves.toBeDefined();
 			expect(await inputError({ ...valid, interactiveBody: 'b'.repeat(1025) })).toMatchObject({
 				field: 'Body',
 				message: 'Body is too long: 1025 characters, the limit is 1024',
@@ -95,7 +113,15 @@ describe('list message', () => {
 		});
 		test('with more than one section every section needs a title', async () => {
 			expect(
-				await inputError({ ...valid, listSections: { section: [{ title: 'A', rows: rows(1, 'a') }, { title: '', rows: rows(1, 'b') }] } }),
+				await inputError({
+					...valid,
+					listSections: {
+						section: [
+							{ title: 'A', rows: rows(1, 'a') },
+							{ title: '', rows: rows(1, 'b') },
+						],
+					},
+				}),
 			).toMatchObject({
 				field: 'Sections > Title',
 				message: 'Sections > Title is required when there is more than one section (section 2 has none)',
@@ -105,7 +131,10 @@ describe('list message', () => {
 
 	describe('limits', () => {
 		test('button label is required', async () => {
-			expect(await inputError({ ...valid, listButton: '' })).toMatchObject({ field: 'Button Label', message: 'Button Label is required' });
+			expect(await inputError({ ...valid, listButton: '' })).toMatchObject({
+				field: 'Button Label',
+				message: 'Button Label is required',
+			});
 		});
 		test.each([
 			['Button Label', ' Options', { listButton: ' Options' }],
@@ -113,15 +142,23 @@ describe('list message', () => {
 			['Sections > Title', 'Drinks ', { listSections: { section: [{ title: 'Drinks ', rows: rows(1) }] } }],
 			['Sections > Rows > ID', ' a', { listSections: { section: [{ rows: { row: [{ id: ' a', title: 'T' }] } }] } }],
 			['Sections > Rows > Title', 'T ', { listSections: { section: [{ rows: { row: [{ id: 'a', title: 'T ' }] } }] } }],
-		])('Docs: %s cannot start or end with spaces (28: Cloud API refuses them on action properties)', async (field, value, values) => {
-			expect(await inputError({ ...valid, ...values })).toMatchObject({
-				field,
-				message: `${field} cannot start or end with spaces; got "${value}"`,
-			});
-		});
+		])(
+			'Docs: %s cannot start or end with spaces (28: Cloud API refuses them on action properties)',
+			async (field, value, values) => {
+				expect(await inputError({ ...valid, ...values })).toMatchObject({
+					field,
+					message: `${field} cannot start or end with spaces; got "${value}"`,
+				});
+			},
+		);
 		test('a lone section whose title is only spaces goes without a title', async () => {
-			const result = await listMessage.build(params({ ...valid, listSections: { section: [{ title: '   ', rows: rows(1) }] } }), ctx);
-			expect(((result.interactive as IDataObject).action as IDataObject).sections).toEqual([{ rows: [{ id: 'r0', title: 'Row 0' }] }]);
+			const result = await listMessage.build(
+				params({ ...valid, listSections: { section: [{ title: '   ', rows: rows(1) }] } }),
+				ctx,
+			);
+			expect(((result.interactive as IDataObject).action as IDataObject).sections).toEqual([
+				{ rows: [{ id: 'r0', title: 'Row 0' }] },
+			]);
 		});
 		test('button label up to 20 characters', async () => {
 			expect(await inputError({ ...valid, listButton: 'b'.repeat(21) })).toMatchObject({
@@ -148,7 +185,10 @@ describe('list message', () => {
 			});
 		});
 		test('at most 10 sections', async () => {
-			const section = Array.from({ length: 11 }, (_, i) => ({ title: `S${i}`, rows: { row: [{ id: `r${i}`, title: 'R' }] } }));
+			const section = Array.from({ length: 11 }, (_, i) => ({
+				title: `S${i}`,
+				rows: { row: [{ id: `r${i}`, title: 'R' }] },
+			}));
 			expect(await inputError({ ...valid, listSections: { section } })).toMatchObject({
 				field: 'Sections',
 				message: 'Sections has 11 sections, the limit is 10',
@@ -156,7 +196,15 @@ describe('list message', () => {
 		});
 		test('at most 10 rows across all sections', async () => {
 			expect(
-				await inputError({ ...valid, listSections: { section: [{ title: 'A', rows: rows(6, 'a') }, { title: 'B', rows: rows(5, 'b') }] } }),
+				await inputError({
+					...valid,
+					listSections: {
+						section: [
+							{ title: 'A', rows: rows(6, 'a') },
+							{ title: 'B', rows: rows(5, 'b') },
+						],
+					},
+				}),
 			).toMatchObject({ field: 'Sections > Rows', message: 'Sections > Rows has 11 rows in total, the limit is 10' });
 		});
 		test('each section needs a row', async () => {
@@ -166,38 +214,57 @@ describe('list message', () => {
 			});
 		});
 		test('section title up to 24 characters', async () => {
-			expect(await inputError({ ...valid, listSections: { section: [{ title: 's'.repeat(25), rows: rows(1) }] } })).toMatchObject({
+			expect(
+				await inputError({ ...valid, listSections: { section: [{ title: 's'.repeat(25), rows: rows(1) }] } }),
+			).toMatchObject({
 				field: 'Sections > Title',
 				message: 'Sections > Title is too long: 25 characters, the limit is 24',
 			});
 		});
 		test('row ID up to 200 characters', async () => {
-			expect(await inputError({ ...valid, listSections: { section: [{ rows: { row: [{ id: 'i'.repeat(201), title: 'T' }] } }] } })).toMatchObject({
+			expect(
+				await inputError({
+					...valid,
+					listSections: { section: [{ rows: { row: [{ id: 'i'.repeat(201), title: 'T' }] } }] },
+				}),
+			).toMatchObject({
 				field: 'Sections > Rows > ID',
 				message: 'Sections > Rows > ID is too long: 201 characters, the limit is 200',
 			});
 		});
 		test('row ID is required', async () => {
-			expect(await inputError({ ...valid, listSections: { section: [{ rows: { row: [{ id: '', title: 'T' }] } }] } })).toMatchObject({
+			expect(
+				await inputError({ ...valid, listSections: { section: [{ rows: { row: [{ id: '', title: 'T' }] } }] } }),
+			).toMatchObject({
 				field: 'Sections > Rows > ID',
 				message: 'Sections > Rows > ID is required',
 			});
 		});
 		test('row title up to 24 characters', async () => {
-			expect(await inputError({ ...valid, listSections: { section: [{ rows: { row: [{ id: 'a', title: 't'.repeat(25) }] } }] } })).toMatchObject({
+			expect(
+				await inputError({
+					...valid,
+					listSections: { section: [{ rows: { row: [{ id: 'a', title: 't'.repeat(25) }] } }] },
+				}),
+			).toMatchObject({
 				field: 'Sections > Rows > Title',
 				message: 'Sections > Rows > Title is too long: 25 characters, the limit is 24',
 			});
 		});
 		test('row title is required', async () => {
-			expect(await inputError({ ...valid, listSections: { section: [{ rows: { row: [{ id: 'a', title: '' }] } }] } })).toMatchObject({
+			expect(
+				await inputError({ ...valid, listSections: { section: [{ rows: { row: [{ id: 'a', title: '' }] } }] } }),
+			).toMatchObject({
 				field: 'Sections > Rows > Title',
 				message: 'Sections > Rows > Title is required',
 			});
 		});
 		test('row description up to 72 characters', async () => {
 			expect(
-				await inputError({ ...valid, listSections: { section: [{ rows: { row: [{ id: 'a', title: 'T', description: 'd'.repeat(73) }] } }] } }),
+				await inputError({
+					...valid,
+					listSections: { section: [{ rows: { row: [{ id: 'a', title: 'T', description: 'd'.repeat(73) }] } }] },
+				}),
 			).toMatchObject({
 				field: 'Sections > Rows > Description',
 				message: 'Sections > Rows > Description is too long: 73 characters, the limit is 72',

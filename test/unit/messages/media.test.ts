@@ -60,7 +60,11 @@ async function inputError(type: MessageType, values: IDataObject): Promise<Input
 describe('media messages: documented examples', () => {
 	it('22 image by media ID with caption', async () => {
 		expect(
-			await build(imageMessage, { mediaSource: 'id', mediaId: '1479537139650973', caption: 'The best succulent ever?' }),
+			await build(imageMessage, {
+				mediaSource: 'id',
+				mediaId: '1479537139650973',
+				caption: 'The best succulent ever?',
+			}),
 		).toEqual(fixture('22-image-by-id'));
 	});
 
@@ -88,7 +92,10 @@ describe('media messages: documented examples', () => {
 
 	it('20 audio by link', async () => {
 		expect(
-			await build(audioMessage, { mediaSource: 'link', mediaLink: 'https://www.luckyshrub.com/assets/lucky-track.aac' }),
+			await build(audioMessage, {
+				mediaSource: 'link',
+				mediaLink: 'https://www.luckyshrub.com/assets/lucky-track.aac',
+			}),
 		).toEqual(fixture('20-audio-by-link'));
 	});
 
@@ -198,7 +205,10 @@ describe('media messages: limits and fields', () => {
 
 	it('never sends caption for audio/sticker or file name for image', async () => {
 		for (const type of [audioMessage, stickerMessage]) {
-			const out = await type.build({ mediaSource: 'id', mediaId: '7', caption: 'hi', filename: 'a.ogg' }, context().ctx);
+			const out = await type.build(
+				{ mediaSource: 'id', mediaId: '7', caption: 'hi', filename: 'a.ogg' },
+				context().ctx,
+			);
 			expect(JSON.parse(JSON.stringify(out))).toEqual({ type: out.type, [String(out.type)]: { id: '7' } });
 		}
 		const image = await imageMessage.build({ mediaSource: 'id', mediaId: '7', filename: 'a.png' }, context().ctx);
@@ -227,7 +237,9 @@ describe('media messages: limits and fields', () => {
 	});
 
 	it('accepts a numeric media ID from an expression', async () => {
-		expect(await build(audioMessage, { mediaSource: 'id', mediaId: 3674626312780147 })).toEqual(fixture('20-audio-by-id'));
+		expect(await build(audioMessage, { mediaSource: 'id', mediaId: 3674626312780147 })).toEqual(
+			fixture('20-audio-by-id'),
+		);
 	});
 
 	it('rejects an unknown source', async () => {
@@ -310,7 +322,8 @@ describe('form fields of media, location, contacts and reaction', () => {
 						before.property.type,
 						before.property.displayName,
 					]);
-					const family = (op: string) => (MEDIA_MESSAGES.some((t) => t.operation === op) ? 'media' : op.replace(/^remove/, 'send'));
+					const family = (op: string) =>
+						MEDIA_MESSAGES.some((t) => t.operation === op) ? 'media' : op.replace(/^remove/, 'send');
 					expect(family(type.operation)).toBe(family(before.op));
 				} else {
 					seen.set(property.name, { op: type.operation, property });

@@ -3,12 +3,25 @@ import { MESSAGE_TYPES } from '../../../nodes/WhatsAppCloud/messages';
 import { WhatsAppCloud } from '../../../nodes/WhatsAppCloud/WhatsAppCloud.node';
 
 describe('the Message operations', () => {
-	const options = messageOperations.options as Array<{ name: string; value: string; action?: string; description?: string; routing?: unknown }>;
+	const options = messageOperations.options as Array<{
+		name: string;
+		value: string;
+		action?: string;
+		description?: string;
+		routing?: unknown;
+	}>;
 
 	it('each have a name, an action and a one-line description in the Operation dropdown', () => {
-		expect(options.map((option) => option.value)).toEqual([...MESSAGE_TYPES.map((type) => type.operation), 'sendAndWait', 'markAsRead']);
+		expect(options.map((option) => option.value)).toEqual([
+			...MESSAGE_TYPES.map((type) => type.operation),
+			'sendAndWait',
+			'markAsRead',
+		]);
 		for (const option of options) {
-			expect([option.value, option.description]).toEqual([option.value, expect.stringMatching(/^[A-Z][^\n]{10,80}[^.]$/)]);
+			expect([option.value, option.description]).toEqual([
+				option.value,
+				expect.stringMatching(/^[A-Z][^\n]{10,80}[^.]$/),
+			]);
 			expect([option.value, option.action]).toEqual([option.value, expect.stringMatching(/^[A-Z]/)]);
 		}
 	});

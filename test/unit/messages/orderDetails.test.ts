@@ -26,15 +26,26 @@ const parametersOf = (result: IDataObject) =>
 
 /** The India examples' header links are placeholders ("http(s)://the-url", "your-media-url-link"); a URL stands in. */
 const PLACEHOLDER_LINK_STAND_IN = 'https://example.com/header.jpg';
-const sendableLink = (link: unknown): string => (/^https?:\/\//.test(String(link)) ? String(link) : PLACEHOLDER_LINK_STAND_IN);
+const sendableLink = (link: unknown): string =>
+	/^https?:\/\//.test(String(link)) ? String(link) : PLACEHOLDER_LINK_STAND_IN;
 
 /** What a user sets for the header, body and footer of a documented example. */
 function envelopeParams(interactive: IDataObject): IDataObject {
 	const values: IDataObject = { interactiveBody: (interactive.body as IDataObject).text };
 	if (interactive.footer) values.interactiveFooter = (interactive.footer as IDataObject).text;
 	const image = (interactive.header as IDataObject | undefined)?.image as IDataObject | undefined;
-	if (image?.link) Object.assign(values, { interactiveHeaderType: 'image', interactiveHeaderMediaSource: 'link', interactiveHeaderMediaLink: sendableLink(image.link) });
-	if (image?.id) Object.assign(values, { interactiveHeaderType: 'image', interactiveHeaderMediaSource: 'id', interactiveHeaderMediaId: image.id });
+	if (image?.link)
+		Object.assign(values, {
+			interactiveHeaderType: 'image',
+			interactiveHeaderMediaSource: 'link',
+			interactiveHeaderMediaLink: sendableLink(image.link),
+		});
+	if (image?.id)
+		Object.assign(values, {
+			interactiveHeaderType: 'image',
+			interactiveHeaderMediaSource: 'id',
+			interactiveHeaderMediaId: image.id,
+		});
 	return values;
 }
 
@@ -91,7 +102,13 @@ function indiaParameters(): IDataObject {
 }
 
 function json(parameters: unknown, country = 'IN', extra: IDataObject = {}): IDataObject {
-	return { interactiveBody: 'Please pay', orderDetailsCountry: country, orderDetailsInput: 'json', orderDetailsParametersJson: JSON.stringify(parameters), ...extra };
+	return {
+		interactiveBody: 'Please pay',
+		orderDetailsCountry: country,
+		orderDetailsInput: 'json',
+		orderDetailsParametersJson: JSON.stringify(parameters),
+		...extra,
+	};
 }
 
 /** Changes the consistent India order, then expects the given error. */
@@ -103,7 +120,7 @@ async function indiaError(change: (p: IDataObject) => void): Promise<InputError>
 
 const order = (p: IDataObject) => p.order as IDataObject;
 const item = (p: IDataObject, i = 0) => (order(p).items as IDataObject[])[i];
-const gateway = (p: IDataObject) => ((p.payment_settings as IDataObject[])[0].payment_gateway as IDataObject);
+const gateway = (p: IDataObject) => (p.payment_settings as IDataObject[])[0].payment_gateway as IDataObject;
 
 beforeEach(() => {
 	jest.spyOn(Date, 'now').mockReturnValue(NOW);
@@ -125,12 +142,16 @@ describe('order details: documented India examples (JSON mode)', () => {
 
 	test.each(INDIA_FIXTURES)('%s breaks the documented rules, so the default checks stop it', async (name) => {
 		const interactive = fixture(name);
-		const error = await inputError({ ...json((interactive.action as IDataObject).parameters), ...envelopeParams(interactive) });
+		const error = await inputError({
+			...json((interactive.action as IDataObject).parameters),
+			...envelopeParams(interactive),
+		});
 		expect(error.message).toBe('Expiration must be a date or a Unix time in seconds; got "utc_timestamp_in_seconds"');
 	});
 
 	test('doc 18 catalog example: its subtotal does not add up (20000 vs 1 × sale amount 100)', async () => {
-		const parameters = (fixture('orderDetails-in-upi-intent-catalog-18').action as IDataObject).parameters as IDataObject;
+		const parameters = (fixture('orderDetails-in-upi-intent-catalog-18').action as IDataObject)
+			.parameters as IDataObject;
 		const p = clone(parameters);
 		order(p).expiration = { timestamp: String(NOW / 1000 + 600), description: 'soon' };
 		const error = await inputError(json(p));
@@ -141,10 +162,16 @@ describe('order details: documented India examples (JSON mode)', () => {
 		const interactive = fixture('orderDetails-in-pg-razorpay-catalog-56');
 		expect(((interactive.header as IDataObject).image as IDataObject).provider).toBeDefined();
 		const result = await orderDetailsMessage.build(
-			params({ ...json((interactive.action as IDataObject).parameters, 'IN', { orderDetailsCheckTotals: false }), ...envelopeParams(interactive) }),
+			params({
+				...json((interactive.action as IDataObject).parameters, 'IN', { orderDetailsCheckTotals: false }),
+				...envelopeParams(interactive),
+			}),
 			ctx,
 		);
-		expect((result.interactive as IDataObject).header).toEqual({ type: 'image', image: { link: PLACEHOLDER_LINK_STAND_IN } });
+		expect((result.interactive as IDataObject).header).toEqual({
+			type: 'image',
+			image: { link: PLACEHOLDER_LINK_STAND_IN },
+		});
 		expect(orderDetailsMessage.properties.some((property) => /provider/i.test(property.name))).toBe(false);
 	});
 });
@@ -227,7 +254,9 @@ describe('order details: India from the form', () => {
 			quickPay: true,
 		},
 		orderDetailsBeneficiaries: {
-			beneficiary: [{ name: 'Asha', addressLine1: '12 MG Road', addressLine2: '', city: 'Pune', state: 'MH', postalCode: '411001' }],
+			beneficiary: [
+				{ name: 'Asha', addressLine1: '12 MG Road', addressLine2: '', city: 'Pune', state: 'MH', postalCode: '411001' },
+			],
 		},
 	};
 
@@ -280,14 +309,25 @@ describe('order details: India from the form', () => {
 				discount: { value: 300, offset: 100, discount_program_name: 'Diwali' },
 			},
 			beneficiaries: [
-				{ name: 'Asha', address_line1: '12 MG Road', city: 'Pune', state: 'MH', country: 'India', postal_code: '411001' },
+				{
+					name: 'Asha',
+					address_line1: '12 MG Road',
+					city: 'Pune',
+					state: 'MH',
+					country: 'India',
+					postal_code: '411001',
+				},
 			],
 		});
 	});
 
 	test('BillDesk fields map to additional_info1..7', async () => {
 		const result = await orderDetailsMessage.build(
-			params({ ...base, orderDetailsGateway: 'billdesk', orderDetailsGatewayFields: { additionalInfo1: 'a', additionalInfo7: 'g' } }),
+			params({
+				...base,
+				orderDetailsGateway: 'billdesk',
+				orderDetailsGatewayFields: { additionalInfo1: 'a', additionalInfo7: 'g' },
+			}),
 			ctx,
 		);
 		expect(gateway(parametersOf(result)).billdesk).toEqual({ additional_info1: 'a', additional_info7: 'g' });
@@ -307,10 +347,18 @@ describe('order details: India from the form', () => {
 
 	test('UPI intent link and payment link', async () => {
 		const link = 'upi://pay?pa=m@bank&pn=M&mc=5399&purpose=00&tr=order-1001';
-		const upi = await orderDetailsMessage.build(params({ ...base, orderDetailsPaymentMethod: 'upi_intent_link', orderDetailsUpiIntentLink: link }), ctx);
+		const upi = await orderDetailsMessage.build(
+			params({ ...base, orderDetailsPaymentMethod: 'upi_intent_link', orderDetailsUpiIntentLink: link }),
+			ctx,
+		);
 		expect(parametersOf(upi).payment_settings).toEqual([{ type: 'upi_intent_link', upi_intent_link: { link } }]);
 		const paymentLink = await orderDetailsMessage.build(
-			params({ ...base, orderDetailsPaymentMethod: 'payment_link', orderDetailsPaymentLink: 'https://rzp.io/i/x', orderDetailsPaymentLinkCancelUrl: 'https://shop.example/cancel' }),
+			params({
+				...base,
+				orderDetailsPaymentMethod: 'payment_link',
+				orderDetailsPaymentLink: 'https://rzp.io/i/x',
+				orderDetailsPaymentLinkCancelUrl: 'https://shop.example/cancel',
+			}),
 			ctx,
 		);
 		expect(parametersOf(paymentLink).payment_type).toBe('upi');
@@ -321,15 +369,28 @@ describe('order details: India from the form', () => {
 
 	test('header image from binary data is uploaded only after the checks pass', async () => {
 		const upload = jest.fn(async () => 'MEDIA_1');
-		const values = { ...base, interactiveHeaderType: 'image', interactiveHeaderMediaSource: 'binary', interactiveHeaderBinaryProperty: 'data' };
-		await expect(orderDetailsMessage.build(params({ ...values, orderDetailsReferenceId: 'bad id' }), offlineContext({ uploadBinary: upload }))).rejects.toThrow(InputError);
+		const values = {
+			...base,
+			interactiveHeaderType: 'image',
+			interactiveHeaderMediaSource: 'binary',
+			interactiveHeaderBinaryProperty: 'data',
+		};
+		await expect(
+			orderDetailsMessage.build(
+				params({ ...values, orderDetailsReferenceId: 'bad id' }),
+				offlineContext({ uploadBinary: upload }),
+			),
+		).rejects.toThrow(InputError);
 		expect(upload).not.toHaveBeenCalled();
 		const result = await orderDetailsMessage.build(params(values), offlineContext({ uploadBinary: upload }));
 		expect((result.interactive as IDataObject).header).toEqual({ type: 'image', image: { id: 'MEDIA_1' } });
 	});
 
 	test('form expiration must be at least 300 seconds ahead', async () => {
-		const error = await inputError({ ...base, orderDetailsOrderOptions: { catalogId: 'C', expiration: '2025-01-01T00:04:00Z', expirationDescription: 'x' } });
+		const error = await inputError({
+			...base,
+			orderDetailsOrderOptions: { catalogId: 'C', expiration: '2025-01-01T00:04:00Z', expirationDescription: 'x' },
+		});
 		expect(error.message).toBe('Expiration must be at least 300 seconds in the future; it is 240 seconds ahead');
 	});
 
@@ -358,7 +419,15 @@ describe('order details: India from the form', () => {
 	});
 
 	test('form amounts name the item they belong to', async () => {
-		const error = await inputError({ ...base, orderDetailsItems: { item: [{ name: 'Bread', amount: 100, quantity: 1 }, { name: 'Milk', amount: 1.5, quantity: 1 }] } });
+		const error = await inputError({
+			...base,
+			orderDetailsItems: {
+				item: [
+					{ name: 'Bread', amount: 100, quantity: 1 },
+					{ name: 'Milk', amount: 1.5, quantity: 1 },
+				],
+			},
+		});
 		expect(error).toMatchObject({ field: 'Item 2 > Amount' });
 	});
 });
@@ -372,7 +441,10 @@ describe('order details: rules', () => {
 	test('Docs: parameters given as a stringified JSON object (56, 71) are sent as an object', async () => {
 		const asString = await orderDetailsMessage.build(params(json(indiaParameters())), ctx);
 		expect(typeof parametersOf(asString)).toBe('object');
-		const asObject = await orderDetailsMessage.build(params({ ...json(null), orderDetailsParametersJson: indiaParameters() }), ctx);
+		const asObject = await orderDetailsMessage.build(
+			params({ ...json(null), orderDetailsParametersJson: indiaParameters() }),
+			ctx,
+		);
 		expect(parametersOf(asObject)).toEqual(parametersOf(asString));
 	});
 
@@ -405,7 +477,10 @@ describe('order details: rules', () => {
 
 	test('Brazil items without a catalog ID need no importer details', async () => {
 		const interactive = fixture('orderDetails-br-pix-46');
-		const result = await orderDetailsMessage.build(params(json((interactive.action as IDataObject).parameters, 'BR')), ctx);
+		const result = await orderDetailsMessage.build(
+			params(json((interactive.action as IDataObject).parameters, 'BR')),
+			ctx,
+		);
 		expect(order(parametersOf(result)).catalog_id).toBeUndefined();
 	});
 
@@ -427,7 +502,9 @@ describe('order details: rules', () => {
 
 	test('reference ID allows only English letters, digits, _ - .', async () => {
 		const error = await indiaError((p) => (p.reference_id = 'ordér-1'));
-		expect(error.message).toBe('Reference ID may only contain English letters, digits, "_", "-" and "."; got "ordér-1"');
+		expect(error.message).toBe(
+			'Reference ID may only contain English letters, digits, "_", "-" and "."; got "ordér-1"',
+		);
 	});
 
 	test('goods type is digital-goods or physical-goods', async () => {
@@ -461,17 +538,23 @@ describe('order details: rules', () => {
 
 	test('total amount equals subtotal + tax + shipping - discount', async () => {
 		const error = await indiaError((p) => (p.total_amount = { value: 21500, offset: 100 }));
-		expect(error.message).toBe('Total Amount is 21500 but Subtotal + Tax + Shipping - Discount is 21200 (20000 + 1000 + 500 - 300)');
+		expect(error.message).toBe(
+			'Total Amount is 21500 but Subtotal + Tax + Shipping - Discount is 21200 (20000 + 1000 + 500 - 300)',
+		);
 	});
 
 	test('subtotal equals the sum of amount × quantity', async () => {
 		const error = await indiaError((p) => (item(p).quantity = 3));
-		expect(error.message).toBe('Subtotal is 20000 but the items add up to 30000 (sale amount, else amount, × quantity)');
+		expect(error.message).toBe(
+			'Subtotal is 20000 but the items add up to 30000 (sale amount, else amount, × quantity)',
+		);
 	});
 
 	test('subtotal uses the sale amount where given', async () => {
 		const error = await indiaError((p) => (item(p).sale_amount = { value: 9000, offset: 100 }));
-		expect(error.message).toBe('Subtotal is 20000 but the items add up to 18000 (sale amount, else amount, × quantity)');
+		expect(error.message).toBe(
+			'Subtotal is 20000 but the items add up to 18000 (sale amount, else amount, × quantity)',
+		);
 	});
 
 	test('totals check can be turned off for JSON input', async () => {
@@ -508,7 +591,10 @@ describe('order details: rules', () => {
 
 	test('every item is an object', async () => {
 		const error = await indiaError((p) => (order(p).items = [item(p), 7]));
-		expect(error).toMatchObject({ field: 'Items', message: 'Items: item 2 must be an object with a name, an amount and a quantity; got 7' });
+		expect(error).toMatchObject({
+			field: 'Items',
+			message: 'Items: item 2 must be an object with a name, an amount and a quantity; got 7',
+		});
 		const list = await indiaError((p) => (order(p).items = [[item(p)]]));
 		expect(list.message).toBe('Items: item 1 must be an object with a name, an amount and a quantity; got a list');
 	});
@@ -523,7 +609,13 @@ describe('order details: rules', () => {
 				quantity: 1,
 				country_of_origin: 'India',
 				importer_name: 'Importer',
-				importer_address: { address_line1: 'x', city: 'Delhi', zone_code: 'DL', postal_code: '110093', country_code: 'IN' },
+				importer_address: {
+					address_line1: 'x',
+					city: 'Delhi',
+					zone_code: 'DL',
+					postal_code: '110093',
+					country_code: 'IN',
+				},
 			}));
 			order(p).items = items;
 			order(p).subtotal = { value: count * 100, offset: 100 };
@@ -667,7 +759,9 @@ describe('order details: rules', () => {
 	});
 
 	test('at most one preferred payment method', async () => {
-		const error = await indiaError((p) => (gateway(p).preferred_payment_methods = [{ method: 'gpay' }, { method: 'cred' }]));
+		const error = await indiaError(
+			(p) => (gateway(p).preferred_payment_methods = [{ method: 'gpay' }, { method: 'cred' }]),
+		);
 		expect(error.message).toBe('Preferred Payment Method has 2 entries, the limit is 1');
 	});
 
@@ -684,14 +778,20 @@ describe('order details: rules', () => {
 	});
 
 	test('UPI intent link starts with upi://pay?', async () => {
-		const error = await indiaError((p) => (p.payment_settings = [{ type: 'upi_intent_link', upi_intent_link: { link: 'https://pay' } }]));
+		const error = await indiaError(
+			(p) => (p.payment_settings = [{ type: 'upi_intent_link', upi_intent_link: { link: 'https://pay' } }]),
+		);
 		expect(error.message).toBe('UPI Intent Link must start with "upi://pay?"; got "https://pay"');
 	});
 
 	test('Docs: UPI intent link carries only pa, pn, mc, purpose and tr (field table of 70)', async () => {
 		const link = 'upi://pay?pa=abc@psp&pn=ABC&tr=877376394&am=10.00&cu=INR&mode=00&purpose=00&mc=5399&tn=877376394';
-		const error = await indiaError((p) => (p.payment_settings = [{ type: 'upi_intent_link', upi_intent_link: { link } }]));
-		expect(error.message).toBe('UPI Intent Link may only contain the parameters pa, pn, mc, purpose, tr; remove am, cu, mode, tn');
+		const error = await indiaError(
+			(p) => (p.payment_settings = [{ type: 'upi_intent_link', upi_intent_link: { link } }]),
+		);
+		expect(error.message).toBe(
+			'UPI Intent Link may only contain the parameters pa, pn, mc, purpose, tr; remove am, cu, mode, tn',
+		);
 	});
 
 	test('payment link is an http(s) URL', async () => {
@@ -703,7 +803,9 @@ describe('order details: rules', () => {
 	});
 
 	test('India payment links need payment_type upi (71)', async () => {
-		const error = await indiaError((p) => (p.payment_settings = [{ type: 'payment_link', payment_link: { uri: 'https://rzp.io/x' } }]));
+		const error = await indiaError(
+			(p) => (p.payment_settings = [{ type: 'payment_link', payment_link: { uri: 'https://rzp.io/x' } }]),
+		);
 		expect(error.message).toBe('Payment Type must be one of upi; got ""');
 	});
 
@@ -743,12 +845,16 @@ describe('order details: rules', () => {
 	});
 
 	test('Pix key type is CPF, CNPJ, EMAIL, PHONE or EVP', async () => {
-		const error = await brazil((p) => (((p.payment_settings as IDataObject[])[0].pix_dynamic_code as IDataObject).key_type = 'RG'));
+		const error = await brazil(
+			(p) => (((p.payment_settings as IDataObject[])[0].pix_dynamic_code as IDataObject).key_type = 'RG'),
+		);
 		expect(error.message).toBe('Pix > Key Type must be one of CPF, CNPJ, EMAIL, PHONE, EVP; got "RG"');
 	});
 
 	test('Pix code is required', async () => {
-		const error = await brazil((p) => delete ((p.payment_settings as IDataObject[])[0].pix_dynamic_code as IDataObject).code);
+		const error = await brazil(
+			(p) => delete ((p.payment_settings as IDataObject[])[0].pix_dynamic_code as IDataObject).code,
+		);
 		expect(error.message).toBe('Pix > Code is required');
 	});
 
@@ -768,7 +874,17 @@ describe('order details: rules', () => {
 	});
 
 	const beneficiary = (change: IDataObject) => (p: IDataObject) =>
-		(p.beneficiaries = [{ name: 'Asha', address_line1: '12 MG Road', city: 'Pune', state: 'MH', country: 'India', postal_code: '411001', ...change }]);
+		(p.beneficiaries = [
+			{
+				name: 'Asha',
+				address_line1: '12 MG Road',
+				city: 'Pune',
+				state: 'MH',
+				country: 'India',
+				postal_code: '411001',
+				...change,
+			},
+		]);
 
 	test('beneficiary name is at most 200 characters', async () => {
 		const error = await indiaError(beneficiary({ name: 'n'.repeat(201) }));

@@ -12,7 +12,11 @@ const ctx = offlineContext();
 const inputError = (values: IDataObject): Promise<InputError> =>
 	expectInputError(orderStatusMessage.build(params(values), ctx));
 
-const valid: IDataObject = { interactiveBody: 'Your order is on its way', orderStatusReferenceId: 'order-1001', orderStatusStatus: 'shipped' };
+const valid: IDataObject = {
+	interactiveBody: 'Your order is on its way',
+	orderStatusReferenceId: 'order-1001',
+	orderStatusStatus: 'shipped',
+};
 
 const PLACEHOLDER = 'processing | partially_shipped | shipped | completed | canceled';
 const INDIA_FIXTURES = [
@@ -47,8 +51,9 @@ describe('order status message', () => {
 				ctx,
 			);
 			const expected = JSON.parse(JSON.stringify(fixture)) as IDataObject;
-			((((expected.interactive as IDataObject).action as IDataObject).parameters as IDataObject).order as IDataObject).status =
-				status;
+			(
+				(((expected.interactive as IDataObject).action as IDataObject).parameters as IDataObject).order as IDataObject
+			).status = status;
 			expect(result).toEqual(expected);
 		});
 	});
@@ -116,13 +121,19 @@ describe('order status message', () => {
 	});
 
 	test('payment time must be a date or Unix time', async () => {
-		const error = await inputError({ ...valid, orderStatusPaymentStatus: 'failed', orderStatusPaymentTimestamp: 'yesterday' });
+		const error = await inputError({
+			...valid,
+			orderStatusPaymentStatus: 'failed',
+			orderStatusPaymentTimestamp: 'yesterday',
+		});
 		expect(error.message).toBe('Payment Time must be a date or a Unix time in seconds; got "yesterday"');
 	});
 
 	test('payment time before 1970 is refused: the payment timestamp is an epoch time of 0 or more (doc 76)', async () => {
 		for (const before1970 of ['1969-12-31T23:59:59.999Z', -1, '-3']) {
-			expect(await inputError({ ...valid, orderStatusPaymentStatus: 'failed', orderStatusPaymentTimestamp: before1970 })).toMatchObject({
+			expect(
+				await inputError({ ...valid, orderStatusPaymentStatus: 'failed', orderStatusPaymentTimestamp: before1970 }),
+			).toMatchObject({
 				field: 'Payment Time',
 				message: `Payment Time must be on or after 1970-01-01T00:00:00Z (a Unix time of 0 or more); got ${JSON.stringify(before1970)}`,
 			});
@@ -131,7 +142,10 @@ describe('order status message', () => {
 			params({ ...valid, orderStatusPaymentStatus: 'failed', orderStatusPaymentTimestamp: '1970-01-01T00:00:00.000Z' }),
 			ctx,
 		);
-		expect((((epoch.interactive as IDataObject).action as IDataObject).parameters as IDataObject).payment).toEqual({ status: 'failed', timestamp: 0 });
+		expect((((epoch.interactive as IDataObject).action as IDataObject).parameters as IDataObject).payment).toEqual({
+			status: 'failed',
+			timestamp: 0,
+		});
 	});
 
 	test('payment time given as a number in text is a Unix time, not a date for Date.parse to guess', async () => {
@@ -157,7 +171,9 @@ describe('order status message', () => {
 
 	test('reference ID allows only English letters, digits, _ - .', async () => {
 		const error = await inputError({ ...valid, orderStatusReferenceId: 'order#1' });
-		expect(error.message).toBe('Reference ID may only contain English letters, digits, "_", "-" and "."; got "order#1"');
+		expect(error.message).toBe(
+			'Reference ID may only contain English letters, digits, "_", "-" and "."; got "order#1"',
+		);
 	});
 
 	test('description is at most 120 characters', async () => {

@@ -62,7 +62,10 @@ describe('product list message', () => {
 	});
 
 	test('a single section may go without a title, which is then left out', async () => {
-		const result = await productListMessage.build(params({ ...valid, productListSections: { section: [section('', 1)] } }), ctx);
+		const result = await productListMessage.build(
+			params({ ...valid, productListSections: { section: [section('', 1)] } }),
+			ctx,
+		);
 		const action = (result.interactive as IDataObject).action as IDataObject;
 		expect(action.sections).toEqual([{ product_items: [{ product_retailer_id: 'SKU-0' }] }]);
 	});
@@ -137,9 +140,7 @@ describe('product list message', () => {
 
 	test('section title is required with more than one section (reference page 16)', async () => {
 		const error = await inputError({ ...valid, productListSections: { section: [section('A', 1), section('', 1)] } });
-		expect(error.message).toBe(
-			'Sections > Title is required when there is more than one section (section 2 has none)',
-		);
+		expect(error.message).toBe('Sections > Title is required when there is more than one section (section 2 has none)');
 	});
 
 	test('product retailer ID is required', async () => {

@@ -76,7 +76,10 @@ describe('reaction message', () => {
 			emoji: '👍',
 		});
 		const error = await inputError(reactionMessage, { reactionMessageId: `${ok}B`, emoji: '👍' });
-		expect([error.field, error.message]).toEqual(['Message ID', 'Message ID is too long: 129 characters, the limit is 128']);
+		expect([error.field, error.message]).toEqual([
+			'Message ID',
+			'Message ID is too long: 129 characters, the limit is 128',
+		]);
 	});
 
 	it('needs the message ID', async () => {
@@ -97,7 +100,9 @@ describe('remove reaction', () => {
 	});
 
 	it('needs the message ID and checks its length', async () => {
-		expect((await inputError(removeReactionMessage, { reactionMessageId: ' ' })).message).toBe('Message ID is required');
+		expect((await inputError(removeReactionMessage, { reactionMessageId: ' ' })).message).toBe(
+			'Message ID is required',
+		);
 		expect((await inputError(removeReactionMessage, { reactionMessageId: 'w'.repeat(129) })).message).toBe(
 			'Message ID is too long: 129 characters, the limit is 128',
 		);

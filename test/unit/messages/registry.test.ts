@@ -33,11 +33,17 @@ const DOCUMENTED: Record<string, Documented> = {
 	sendContacts: { kind: 'contacts', examples: ['messages/65-contacts'] },
 	sendReaction: { kind: 'reaction', examples: ['messages/80-reaction'] },
 	removeReaction: { kind: 'reaction', examples: ['messages/80-remove-reaction'] },
-	sendReplyButtons: { kind: 'interactive/button', examples: ['messages/08-reply-buttons-image-header', 'messages/16-reply-button'] },
+	sendReplyButtons: {
+		kind: 'interactive/button',
+		examples: ['messages/08-reply-buttons-image-header', 'messages/16-reply-button'],
+	},
 	sendList: { kind: 'interactive/list', examples: ['messages/10-list-two-sections', 'messages/16-list-messages'] },
 	sendCtaUrl: { kind: 'interactive/cta_url', examples: ['messages/30-cta-url-example-request'] },
 	sendFlow: { kind: 'interactive/flow', examples: ['messages/23-flow-example-request'] },
-	sendLocationRequest: { kind: 'interactive/location_request_message', examples: ['messages/50-location-request-example-request'] },
+	sendLocationRequest: {
+		kind: 'interactive/location_request_message',
+		examples: ['messages/50-location-request-example-request'],
+	},
 	sendAddressRequest: {
 		kind: 'interactive/address_message',
 		examples: ['messages/84-address-sample-api-call', 'messages/84-address-with-saved-addresses'],
@@ -55,7 +61,10 @@ const DOCUMENTED: Record<string, Documented> = {
 
 /** Types the docs give no example body for, and why; each still has its own sandbox check. */
 const UNDOCUMENTED: Record<string, { kind: string; reason: string }> = {
-	sendSticker: { kind: 'sticker', reason: 'doc 16 defines the sticker media object and doc 68 its files, but no page shows a sticker message body' },
+	sendSticker: {
+		kind: 'sticker',
+		reason: 'doc 16 defines the sticker media object and doc 68 its files, but no page shows a sticker message body',
+	},
 };
 
 /** Before any documented order expiration, so the validator's "300 s ahead" rule holds for the examples. */
@@ -91,7 +100,9 @@ function emptied(body: Body): Body {
 }
 
 function validate(body: Body) {
-	return body.type === 'template' ? validateTemplateSend(body, new TemplateStore(seedTemplates())) : validateMessageRequest(body, { nowSeconds: NOW });
+	return body.type === 'template'
+		? validateTemplateSend(body, new TemplateStore(seedTemplates()))
+		: validateMessageRequest(body, { nowSeconds: NOW });
 }
 
 /** The text of every test file except this one, to find where each example is compared with the node's request. */
@@ -103,7 +114,8 @@ function testSources(): string {
 			for (const entry of readdirSync(path, { withFileTypes: true })) {
 				const full = join(path, entry.name);
 				if (entry.isDirectory()) walk(full);
-				else if (/\.(test|e2e)\.ts$|Cases\.ts$|Workflows\.ts$/.test(entry.name) && full !== __filename) files.push(full);
+				else if (/\.(test|e2e)\.ts$|Cases\.ts$|Workflows\.ts$/.test(entry.name) && full !== __filename)
+					files.push(full);
 			}
 		};
 		walk(join(root, dir));
@@ -117,8 +129,15 @@ describe('message type registry', () => {
 
 	it('knows every message type: a documented example, or a stated reason why the docs have none', () => {
 		const unknown = operations.filter((operation) => !DOCUMENTED[operation] && !UNDOCUMENTED[operation]);
-		expect(unknown.map((operation) => `${operation}: add its documented example to test/fixtures/docs/ (with its source page) and list it in DOCUMENTED`)).toEqual([]);
-		expect([...Object.keys(DOCUMENTED), ...Object.keys(UNDOCUMENTED)].filter((operation) => !operations.includes(operation))).toEqual([]);
+		expect(
+			unknown.map(
+				(operation) =>
+					`${operation}: add its documented example to test/fixtures/docs/ (with its source page) and list it in DOCUMENTED`,
+			),
+		).toEqual([]);
+		expect(
+			[...Object.keys(DOCUMENTED), ...Object.keys(UNDOCUMENTED)].filter((operation) => !operations.includes(operation)),
+		).toEqual([]);
 	});
 
 	describe.each(operations.filter((operation) => DOCUMENTED[operation]))('%s', (operation) => {
@@ -138,7 +157,13 @@ describe('message type registry', () => {
 	});
 
 	it.each(Object.entries(UNDOCUMENTED))('%s has its own sandbox check (%#)', (_operation, { kind }) => {
-		const body: Body = { messaging_product: 'whatsapp', recipient_type: 'individual', to: RECIPIENT, type: kind, [kind]: { id: '1234567890' } };
+		const body: Body = {
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			to: RECIPIENT,
+			type: kind,
+			[kind]: { id: '1234567890' },
+		};
 		expect(validate(body)).toBeNull();
 		expect(validate(emptied(body))).toMatchObject({ httpStatus: 400 });
 	});

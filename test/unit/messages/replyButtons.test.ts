@@ -9,7 +9,9 @@ import { InputError } from '../../../nodes/shared/InputError';
 const params = (values: IDataObject): IDataObject => withDefaults(replyButtonsMessage, values);
 
 function context(): BuildContext & { uploadBinary: jest.Mock } {
-	return offlineContext({ uploadBinary: jest.fn(async () => 'UPLOADED_MEDIA_ID') }) as BuildContext & { uploadBinary: jest.Mock };
+	return offlineContext({ uploadBinary: jest.fn(async () => 'UPLOADED_MEDIA_ID') }) as BuildContext & {
+		uploadBinary: jest.Mock;
+	};
 }
 
 async function inputError(values: IDataObject): Promise<InputError> {
@@ -21,7 +23,12 @@ async function inputError(values: IDataObject): Promise<InputError> {
 	return error as InputError;
 }
 
-const twoButtons = { button: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] };
+const twoButtons = {
+	button: [
+		{ id: 'yes', title: 'Yes' },
+		{ id: 'no', title: 'No' },
+	],
+};
 const valid: IDataObject = { interactiveBody: 'Hello', replyButtons: twoButtons };
 
 describe('reply buttons message', () => {
@@ -63,12 +70,20 @@ describe('reply buttons message', () => {
 
 	test('JSON buttons may be the short {id, title} form and an array from an expression', async () => {
 		const result = await replyButtonsMessage.build(
-			params({ interactiveBody: 'Pick', replyButtonsInput: 'json', replyButtonsJson: [{ id: 'a', title: 'A' }] as unknown as IDataObject }),
+			params({
+				interactiveBody: 'Pick',
+				replyButtonsInput: 'json',
+				replyButtonsJson: [{ id: 'a', title: 'A' }] as unknown as IDataObject,
+			}),
 			context(),
 		);
 		expect(result).toStrictEqual({
 			type: 'interactive',
-			interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } },
+			interactive: {
+				type: 'button',
+				body: { text: 'Pick' },
+				action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] },
+			},
 		});
 	});
 
@@ -90,7 +105,10 @@ describe('reply buttons message', () => {
 			}),
 			context(),
 		);
-		expect((result.interactive as IDataObject).header).toStrictEqual({ type: 'video', video: { link: 'https://example.com/clip.mp4' } });
+		expect((result.interactive as IDataObject).header).toStrictEqual({
+			type: 'video',
+			video: { link: 'https://example.com/clip.mp4' },
+		});
 	});
 
 	test('document header from binary data is uploaded and sent by ID with its filename', async () => {
@@ -131,13 +149,21 @@ describe('reply buttons message', () => {
 
 	test('emoji count as one character each', async () => {
 		const title = '👍'.repeat(20);
-		const result = await replyButtonsMessage.build(params({ interactiveBody: 'Hi', replyButtons: { button: [{ id: 'a', title }] } }), context());
-		expect((result.interactive as IDataObject).action).toStrictEqual({ buttons: [{ type: 'reply', reply: { id: 'a', title } }] });
+		const result = await replyButtonsMessage.build(
+			params({ interactiveBody: 'Hi', replyButtons: { button: [{ id: 'a', title }] } }),
+			context(),
+		);
+		expect((result.interactive as IDataObject).action).toStrictEqual({
+			buttons: [{ type: 'reply', reply: { id: 'a', title } }],
+		});
 	});
 
 	describe('limits', () => {
 		test('body is required', async () => {
-			expect(await inputError({ ...valid, interactiveBody: '' })).toMatchObject({ field: 'Body', message: 'Body is required' });
+			expect(await inputError({ ...valid, interactiveBody: '' })).toMatchObject({
+				field: 'Body',
+				message: 'Body is required',
+			});
 		});
 		test('body up to 1024 characters', async () => {
 			expect(await inputError({ ...valid, interactiveBody: 'x'.repeat(1025) })).toMatchObject({
@@ -152,7 +178,9 @@ describe('reply buttons message', () => {
 			});
 		});
 		test('header text up to 60 characters', async () => {
-			expect(await inputError({ ...valid, interactiveHeaderType: 'text', interactiveHeaderText: 'h'.repeat(61) })).toMatchObject({
+			expect(
+				await inputError({ ...valid, interactiveHeaderType: 'text', interactiveHeaderText: 'h'.repeat(61) }),
+			).toMatchObject({
 				field: 'Header Text',
 				message: 'Header Text is too long: 61 characters, the limit is 60',
 			});
@@ -165,10 +193,15 @@ describe('reply buttons message', () => {
 					interactiveHeaderMediaSource: 'link',
 					interactiveHeaderMediaLink: 'ftp://example.com/a.jpg',
 				}),
-			).toMatchObject({ field: 'Header Media URL', message: 'Header Media URL must be an http:// or https:// URL; got "ftp://example.com/a.jpg"' });
+			).toMatchObject({
+				field: 'Header Media URL',
+				message: 'Header Media URL must be an http:// or https:// URL; got "ftp://example.com/a.jpg"',
+			});
 		});
 		test('header media ID is required', async () => {
-			expect(await inputError({ ...valid, interactiveHeaderType: 'image', interactiveHeaderMediaSource: 'id' })).toMatchObject({
+			expect(
+				await inputError({ ...valid, interactiveHeaderType: 'image', interactiveHeaderMediaSource: 'id' }),
+			).toMatchObject({
 				field: 'Header Media ID',
 				message: 'Header Media ID is required',
 			});
@@ -187,7 +220,9 @@ describe('reply buttons message', () => {
 			});
 		});
 		test('button ID up to 256 characters', async () => {
-			expect(await inputError({ ...valid, replyButtons: { button: [{ id: 'i'.repeat(257), title: 'A' }] } })).toMatchObject({
+			expect(
+				await inputError({ ...valid, replyButtons: { button: [{ id: 'i'.repeat(257), title: 'A' }] } }),
+			).toMatchObject({
 				field: 'Buttons > ID',
 				message: 'Buttons > ID is too long: 257 characters, the limit is 256',
 			});
@@ -205,13 +240,25 @@ describe('reply buttons message', () => {
 			});
 		});
 		test('button IDs unique', async () => {
-			expect(await inputError({ ...valid, replyButtons: { button: [{ id: 'a', title: 'A' }, { id: 'a', title: 'B' }] } })).toMatchObject({
+			expect(
+				await inputError({
+					...valid,
+					replyButtons: {
+						button: [
+							{ id: 'a', title: 'A' },
+							{ id: 'a', title: 'B' },
+						],
+					},
+				}),
+			).toMatchObject({
 				field: 'Buttons > ID',
 				message: 'Buttons > ID must be unique; "a" is used more than once',
 			});
 		});
 		test('button title up to 20 characters', async () => {
-			expect(await inputError({ ...valid, replyButtons: { button: [{ id: 'a', title: 't'.repeat(21) }] } })).toMatchObject({
+			expect(
+				await inputError({ ...valid, replyButtons: { button: [{ id: 'a', title: 't'.repeat(21) }] } }),
+			).toMatchObject({
 				field: 'Buttons > Title',
 				message: 'Buttons > Title is too long: 21 characters, the limit is 20',
 			});
@@ -223,7 +270,17 @@ describe('reply buttons message', () => {
 			});
 		});
 		test('button titles unique', async () => {
-			expect(await inputError({ ...valid, replyButtons: { button: [{ id: 'a', title: 'Same' }, { id: 'b', title: 'Same' }] } })).toMatchObject({
+			expect(
+				await inputError({
+					...valid,
+					replyButtons: {
+						button: [
+							{ id: 'a', title: 'Same' },
+							{ id: 'b', title: 'Same' },
+						],
+					},
+				}),
+			).toMatchObject({
 				field: 'Buttons > Title',
 				message: 'Buttons > Title must be unique; "Same" is used more than once',
 			});
@@ -266,6 +323,12 @@ describe('reply buttons message', () => {
 			expect(property.displayOptions?.show?.operation).toBeUndefined();
 		}
 		const header = replyButtonsMessage.properties[0];
-		expect(header.options?.map((o) => ('value' in o ? o.value : undefined))).toEqual(['none', 'text', 'image', 'video', 'document']);
+		expect(header.options?.map((o) => ('value' in o ? o.value : undefined))).toEqual([
+			'none',
+			'text',
+			'image',
+			'video',
+			'document',
+		]);
 	});
 });

@@ -21,7 +21,9 @@ export function offlineContext(overrides: Partial<BuildContext> = {}): BuildCont
 
 /** The documented request body of a message fixture (test/fixtures/docs/messages/<name>.json). */
 export function fixtureBody(name: string): IDataObject {
-	const { body } = JSON.parse(readFileSync(join(__dirname, '../../fixtures/docs/messages', `${name}.json`), 'utf8')) as {
+	const { body } = JSON.parse(
+		readFileSync(join(__dirname, '../../fixtures/docs/messages', `${name}.json`), 'utf8'),
+	) as {
 		body: IDataObject;
 	};
 	return body;

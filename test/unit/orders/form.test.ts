@@ -9,7 +9,10 @@ import { orderCountry, orderParameters, orderProperties } from '../../../nodes/W
 import { docFixture } from '../../helpers';
 
 const documented = (): IDataObject => {
-	const body = docFixture<{ interactive: { action: { parameters: IDataObject } } }>('messages', 'orderDetails-br-pix-46').body;
+	const body = docFixture<{ interactive: { action: { parameters: IDataObject } } }>(
+		'messages',
+		'orderDetails-br-pix-46',
+	).body;
 	return JSON.parse(JSON.stringify(body.interactive.action.parameters)) as IDataObject;
 };
 
@@ -26,18 +29,28 @@ function inputError(run: () => unknown): InputError {
 describe('order fields', () => {
 	it('are all named orderDetails*, so a template can show them under its own conditions', () => {
 		expect(orderProperties.length).toBeGreaterThan(10);
-		expect(orderProperties.filter((property) => !property.name.startsWith('orderDetails')).map((property) => property.name)).toEqual([]);
+		expect(
+			orderProperties.filter((property) => !property.name.startsWith('orderDetails')).map((property) => property.name),
+		).toEqual([]);
 	});
 
 	it('read the country: India unless Brazil is chosen; anything else is refused', () => {
 		expect(orderCountry({})).toBe('IN');
 		expect(orderCountry({ orderDetailsCountry: 'BR' })).toBe('BR');
-		expect(inputError(() => orderCountry({ orderDetailsCountry: 'US' })).message).toMatch(/^Country must be one of IN, BR; got "US"/);
+		expect(inputError(() => orderCountry({ orderDetailsCountry: 'US' })).message).toMatch(
+			/^Country must be one of IN, BR; got "US"/,
+		);
 	});
 
 	it('take the documented parameters whole from JSON (doc 46)', () => {
 		const parameters = documented();
-		expect(orderParameters({ orderDetailsCountry: 'BR', orderDetailsInput: 'json', orderDetailsParametersJson: JSON.stringify(parameters) })).toEqual(parameters);
+		expect(
+			orderParameters({
+				orderDetailsCountry: 'BR',
+				orderDetailsInput: 'json',
+				orderDetailsParametersJson: JSON.stringify(parameters),
+			}),
+		).toEqual(parameters);
 	});
 
 	it('check JSON totals unless turned off; the form computes them', () => {
@@ -45,7 +58,10 @@ describe('order fields', () => {
 		(parameters.total_amount as IDataObject).value = 1;
 		const json = { orderDetailsCountry: 'BR', orderDetailsInput: 'json', orderDetailsParametersJson: parameters };
 		expect(inputError(() => orderParameters(json)).message).toMatch(/^Total Amount is 1 but Subtotal \+ Tax/);
-		expect(orderParameters({ ...json, orderDetailsCheckTotals: false }).total_amount).toEqual({ value: 1, offset: 100 });
+		expect(orderParameters({ ...json, orderDetailsCheckTotals: false }).total_amount).toEqual({
+			value: 1,
+			offset: 100,
+		});
 		const form = orderParameters({
 			orderDetailsCountry: 'BR',
 			orderDetailsReferenceId: 'pedido-1001',
@@ -70,7 +86,8 @@ describe('order fields', () => {
 		);
 		expect(error).toMatchObject({
 			field: 'Expiration',
-			message: 'Expiration must be on or after 1970-01-01T00:00:00Z (a Unix time of 0 or more); got "1969-07-20T20:17:40Z"',
+			message:
+				'Expiration must be on or after 1970-01-01T00:00:00Z (a Unix time of 0 or more); got "1969-07-20T20:17:40Z"',
 		});
 	});
 });

@@ -13,7 +13,7 @@ describe('SendOrder', () => {
 		expect(drain(new SendOrder([0, 1, 2], (job) => recipients[job]))).toEqual([0, 1, 2]);
 	});
 
-	it("holds a message while an earlier one to its recipient is unfinished, then lets it go before later ones", () => {
+	it('holds a message while an earlier one to its recipient is unfinished, then lets it go before later ones', () => {
 		const recipients = ['a', 'b', 'a', 'c', 'a', 'd'];
 		const order = new SendOrder([0, 1, 2, 3, 4, 5], (job) => recipients[job]);
 		expect(drain(order)).toEqual([0, 1, 3, 5]);

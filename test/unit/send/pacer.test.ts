@@ -15,7 +15,12 @@ describe('Pacer (on a fake clock)', () => {
 	afterEach(() => jest.useRealTimers());
 
 	/** Starts `count` requests one after another, each answered at once (`throttled` decides which Meta throttles). */
-	async function startMany(pacer: Pacer, count: number, throttled: (i: number) => boolean = () => false, advanceMs = 60_000) {
+	async function startMany(
+		pacer: Pacer,
+		count: number,
+		throttled: (i: number) => boolean = () => false,
+		advanceMs = 60_000,
+	) {
 		const starts: number[] = [];
 		const done = (async () => {
 			for (let i = 0; i < count; i++) {

@@ -1,25 +1,58 @@
 import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
 
-import { itemRanges, maybeSent, outputItems, runFailure, type ItemResult } from '../../../nodes/WhatsAppCloud/send/report';
+import {
+	itemRanges,
+	maybeSent,
+	outputItems,
+	runFailure,
+	type ItemResult,
+} from '../../../nodes/WhatsAppCloud/send/report';
 
-const node: INode = { id: '1', name: 'WhatsApp Cloud', type: 'n8n-nodes-whatsapp-cloud.whatsAppCloud', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'WhatsApp Cloud',
+	type: 'n8n-nodes-whatsapp-cloud.whatsAppCloud',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const accepted = (id: string): ItemResult => ({
 	state: 'accepted',
-	answer: { messaging_product: 'whatsapp', contacts: [{ input: '+1650', wa_id: '1650' }], messages: [{ id, message_status: 'accepted' }] },
+	answer: {
+		messaging_product: 'whatsapp',
+		contacts: [{ input: '+1650', wa_id: '1650' }],
+		messages: [{ id, message_status: 'accepted' }],
+	},
 });
 
 describe('itemRanges', () => {
 	it('lists items as ranges, the first few only', () => {
 		expect(itemRanges([0, 1, 2, 4, 6, 7])).toBe('0-2, 4, 6-7');
-		expect(itemRanges(Array.from({ length: 30 }, (_, i) => i * 2), 3)).toBe('0, 2, 4, …');
+		expect(
+			itemRanges(
+				Array.from({ length: 30 }, (_, i) => i * 2),
+				3,
+			),
+		).toBe('0, 2, 4, …');
 	});
 });
 
 describe('outputItems', () => {
 	it("gives one item per input item, in input order: Meta's answer with the IDs first, or the item's error", () => {
-		const refused = new NodeApiError(node, { error: { code: 131047 } }, { message: 'WhatsApp error 131047: Re-engagement message', httpCode: '131047', description: 'Send a template.' });
-		const unknown = maybeSent(new NodeOperationError(node, 'Could not reach the Graph API: the connection closed before an answer came'));
-		const items = outputItems([accepted('wamid.A'), { state: 'refused', error: refused }, { state: 'maybe', error: unknown }, { state: 'skipped' }]);
+		const refused = new NodeApiError(
+			node,
+			{ error: { code: 131047 } },
+			{ message: 'WhatsApp error 131047: Re-engagement message', httpCode: '131047', description: 'Send a template.' },
+		);
+		const unknown = maybeSent(
+			new NodeOperationError(node, 'Could not reach the Graph API: the connection closed before an answer came'),
+		);
+		const items = outputItems([
+			accepted('wamid.A'),
+			{ state: 'refused', error: refused },
+			{ state: 'maybe', error: unknown },
+			{ state: 'skipped' },
+		]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(items[0].json).toEqual({
 			messageId: 'wamid.A',
@@ -33,19 +66,36 @@ describe('outputItems', () => {
 			error: 'WhatsApp error 131047: Re-engagement message',
 			details: { itemIndex: 1, code: '131047', description: 'Send a template.' },
 		});
-		expect(items[2].json.error).toBe('May have been sent: Could not reach the Graph API: the connection closed before an answer came');
+		expect(items[2].json.error).toBe(
+			'May have been sent: Could not reach the Graph API: the connection closed before an answer came',
+		);
 		expect(items[2].json.details).toMatchObject({ itemIndex: 2, maybeSent: true });
-		expect(items[3].json).toEqual({ error: 'Not sent: the run stopped before this item', details: { itemIndex: 3, notSent: true } });
+		expect(items[3].json).toEqual({
+			error: 'Not sent: the run stopped before this item',
+			details: { itemIndex: 3, notSent: true },
+		});
 		// n8n routes items whose JSON has only these keys to the error output.
-		for (const item of items.slice(1)) expect(Object.keys(item.json).every((key) => ['error', 'message', 'details'].includes(key))).toBe(true);
+		for (const item of items.slice(1))
+			expect(Object.keys(item.json).every((key) => ['error', 'message', 'details'].includes(key))).toBe(true);
 	});
 });
 
 describe('runFailure', () => {
 	it('adds what became of the other messages to the failing item’s error', () => {
-		const error = new NodeApiError(node, { error: { code: 131047 } }, { message: 'WhatsApp error 131047', description: 'Send a template.' });
+		const error = new NodeApiError(
+			node,
+			{ error: { code: 131047 } },
+			{ message: 'WhatsApp error 131047', description: 'Send a template.' },
+		);
 		const unknown = maybeSent(new NodeOperationError(node, 'Could not reach the Graph API'));
-		const failure = runFailure(error, 3, [accepted('a'), accepted('b'), { state: 'maybe', error: unknown }, { state: 'refused', error }, undefined, undefined]);
+		const failure = runFailure(error, 3, [
+			accepted('a'),
+			accepted('b'),
+			{ state: 'maybe', error: unknown },
+			{ state: 'refused', error },
+			undefined,
+			undefined,
+		]);
 		expect(failure.description).toBe(
 			[
 				'Send a template.',

@@ -4,12 +4,21 @@ import { GRAPH_ERROR_CODES, RETRIED_IN_RUN } from '../../../nodes/shared/GraphEr
 import { judge, retryAfterMs, retryWaitMs } from '../../../nodes/WhatsAppCloud/send/retry';
 
 const sent = (answer: IDataObject) => typeof (answer.messages as IDataObject[] | undefined)?.[0]?.id === 'string';
-const response = (statusCode: number, body: unknown, headers: IDataObject = {}): IN8nHttpFullResponse => ({ statusCode, body: body as IDataObject, headers });
-const graph = (code: number, status = 400) => response(status, { error: { message: `(#${code}) Title`, code, fbtrace_id: 'T' } });
+const response = (statusCode: number, body: unknown, headers: IDataObject = {}): IN8nHttpFullResponse => ({
+	statusCode,
+	body: body as IDataObject,
+	headers,
+});
+const graph = (code: number, status = 400) =>
+	response(status, { error: { message: `(#${code}) Title`, code, fbtrace_id: 'T' } });
 
 describe('judge: what an answer means for the message', () => {
 	it('accepts a 200 with a message ID', () => {
-		const answer = { messaging_product: 'whatsapp', contacts: [{ input: '1', wa_id: '1' }], messages: [{ id: 'wamid.A' }] };
+		const answer = {
+			messaging_product: 'whatsapp',
+			contacts: [{ input: '1', wa_id: '1' }],
+			messages: [{ id: 'wamid.A' }],
+		};
 		expect(judge(response(200, answer), sent)).toEqual({ outcome: 'accepted', answer });
 		expect(judge(response(200, JSON.stringify(answer)), sent)).toEqual({ outcome: 'accepted', answer });
 	});
@@ -39,7 +48,11 @@ describe('judge: what an answer means for the message', () => {
 	});
 
 	it('treats a 429 without a Graph error as a rate limit, with its Retry-After', () => {
-		expect(judge(response(429, 'Too Many Requests', { 'retry-after': '3' }), sent)).toEqual({ outcome: 'retry', retry: 'rate', retryAfterMs: 3000 });
+		expect(judge(response(429, 'Too Many Requests', { 'retry-after': '3' }), sent)).toEqual({
+			outcome: 'retry',
+			retry: 'rate',
+			retryAfterMs: 3000,
+		});
 	});
 
 	it.each([131047, 131049, 100, 132001, 190, 368])('does not repeat %s', (code) => {
@@ -57,7 +70,12 @@ describe('judge: what an answer means for the message', () => {
 describe('retryAfterMs', () => {
 	it('reads seconds and HTTP dates', () => {
 		expect(retryAfterMs(response(429, '', { 'retry-after': '2' }))).toBe(2000);
-		expect(retryAfterMs(response(429, '', { 'Retry-After': 'Wed, 21 Oct 2015 07:28:05 GMT' }), Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(5000);
+		expect(
+			retryAfterMs(
+				response(429, '', { 'Retry-After': 'Wed, 21 Oct 2015 07:28:05 GMT' }),
+				Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'),
+			),
+		).toBe(5000);
 		expect(retryAfterMs(response(429, ''))).toBeUndefined();
 	});
 });

@@ -41,7 +41,9 @@ describe('template plan', () => {
 		expect(fields.find((f) => f.id === 'body:2')).toMatchObject({ label: 'Body {{2}}', example: 'CARIBE25' });
 		expect(fields.find((f) => f.id === 'body:1:currency')).toMatchObject({ required: false, optional: true });
 		const cards = templateFields(planTemplate(seeded('carousel_template_media_cards_v1'))).map((f) => f.id);
-		expect(cards).toEqual(expect.arrayContaining(['card2:header:image', 'card2:button:0:payload', 'card2:button:1:url']));
+		expect(cards).toEqual(
+			expect.arrayContaining(['card2:header:image', 'card2:button:0:payload', 'card2:button:1:url']),
+		);
 	});
 
 	it('asks authentication templates for one one-time password, whatever the OTP button type', () => {
@@ -83,41 +85,103 @@ describe('template components', () => {
 	});
 
 	it('sends button index as a string and sub_type in lower case (Docs: reference page 16 over 34/82)', async () => {
-		const components = await build('coupon_code_fall2023_25off', { 'body:1': 'a', 'body:2': 'b', 'button:1:coupon_code': '25OFF' });
-		expect(components[1]).toEqual({ type: 'button', sub_type: 'copy_code', index: '1', parameters: [{ type: 'coupon_code', coupon_code: '25OFF' }] });
-		const catalog = await build('intro_catalog_offer', { 'body:1': '1', 'body:2': '2', 'body:3': '3', 'button:0:thumbnail_product_retailer_id': 'sku' });
+		const components = await build('coupon_code_fall2023_25off', {
+			'body:1': 'a',
+			'body:2': 'b',
+			'button:1:coupon_code': '25OFF',
+		});
+		expect(components[1]).toEqual({
+			type: 'button',
+			sub_type: 'copy_code',
+			index: '1',
+			parameters: [{ type: 'coupon_code', coupon_code: '25OFF' }],
+		});
+		const catalog = await build('intro_catalog_offer', {
+			'body:1': '1',
+			'body:2': '2',
+			'body:3': '3',
+			'button:0:thumbnail_product_retailer_id': 'sku',
+		});
 		expect(catalog[1]).toMatchObject({ sub_type: 'catalog', index: '0' });
 	});
 
 	it('takes the offer expiration as Unix milliseconds or a date (Docs: 78 table over its example)', async () => {
-		const base = { 'header:image': '1', 'body:1': 'a', 'body:2': 'b', 'button:0:coupon_code': 'A1', 'button:1:url': 'x' };
-		const asNumber = await build('limited_time_offer_caribbean_pkg_2023', { ...base, 'limited_time_offer:expiration_time_ms': '1209600000' });
-		expect(asNumber[2]).toEqual({ type: 'limited_time_offer', parameters: [{ type: 'limited_time_offer', limited_time_offer: { expiration_time_ms: 1209600000 } }] });
-		const asDate = await build('limited_time_offer_caribbean_pkg_2023', { ...base, 'limited_time_offer:expiration_time_ms': '2023-10-29T07:00:00Z' });
-		expect((asDate[2].parameters as Array<{ limited_time_offer: object }>)[0].limited_time_offer).toEqual({ expiration_time_ms: 1698562800000 });
-		await expect(build('limited_time_offer_caribbean_pkg_2023', { ...base, 'limited_time_offer:expiration_time_ms': 'soon' })).rejects.toThrow(/must be a date or a Unix time in milliseconds/);
+		const base = {
+			'header:image': '1',
+			'body:1': 'a',
+			'body:2': 'b',
+			'button:0:coupon_code': 'A1',
+			'button:1:url': 'x',
+		};
+		const asNumber = await build('limited_time_offer_caribbean_pkg_2023', {
+			...base,
+			'limited_time_offer:expiration_time_ms': '1209600000',
+		});
+		expect(asNumber[2]).toEqual({
+			type: 'limited_time_offer',
+			parameters: [{ type: 'limited_time_offer', limited_time_offer: { expiration_time_ms: 1209600000 } }],
+		});
+		const asDate = await build('limited_time_offer_caribbean_pkg_2023', {
+			...base,
+			'limited_time_offer:expiration_time_ms': '2023-10-29T07:00:00Z',
+		});
+		expect((asDate[2].parameters as Array<{ limited_time_offer: object }>)[0].limited_time_offer).toEqual({
+			expiration_time_ms: 1698562800000,
+		});
+		await expect(
+			build('limited_time_offer_caribbean_pkg_2023', { ...base, 'limited_time_offer:expiration_time_ms': 'soon' }),
+		).rejects.toThrow(/must be a date or a Unix time in milliseconds/);
 	});
 
 	it('limits offer codes to 15 characters in limited-time offers only (doc 78)', async () => {
-		const base = { 'header:image': '1', 'body:1': 'a', 'body:2': 'b', 'limited_time_offer:expiration_time_ms': '1', 'button:1:url': 'x' };
-		await expect(build('limited_time_offer_caribbean_pkg_2023', { ...base, 'button:0:coupon_code': 'A'.repeat(16) })).rejects.toThrow(/limit is 15/);
-		const coupon = await build('coupon_code_fall2023_25off', { 'body:1': 'a', 'body:2': 'b', 'button:1:coupon_code': 'A'.repeat(16) });
+		const base = {
+			'header:image': '1',
+			'body:1': 'a',
+			'body:2': 'b',
+			'limited_time_offer:expiration_time_ms': '1',
+			'button:1:url': 'x',
+		};
+		await expect(
+			build('limited_time_offer_caribbean_pkg_2023', { ...base, 'button:0:coupon_code': 'A'.repeat(16) }),
+		).rejects.toThrow(/limit is 15/);
+		const coupon = await build('coupon_code_fall2023_25off', {
+			'body:1': 'a',
+			'body:2': 'b',
+			'button:1:coupon_code': 'A'.repeat(16),
+		});
 		expect(coupon).toHaveLength(2);
 	});
 
 	it('checks MPM sections: title length and 30 products in total (doc 24)', async () => {
 		const base = { 'header:1': 'P', 'body:1': 'c', 'button:0:thumbnail_product_retailer_id': 's' };
-		await expect(build('abandoned_cart', { ...base, 'button:0:section1:title': 'A title longer than 24 chars', 'button:0:section1:products': 'a' })).rejects.toThrow(/Section 1 Title is too long: 28 characters, the limit is 24/);
+		await expect(
+			build('abandoned_cart', {
+				...base,
+				'button:0:section1:title': 'A title longer than 24 chars',
+				'button:0:section1:products': 'a',
+			}),
+		).rejects.toThrow(/Section 1 Title is too long: 28 characters, the limit is 24/);
 		const many = Array.from({ length: 31 }, (_, i) => `sku${i}`).join(',');
-		await expect(build('abandoned_cart', { ...base, 'button:0:section1:title': 'All', 'button:0:section1:products': many })).rejects.toThrow(/31 products, the limit is 30/);
+		await expect(
+			build('abandoned_cart', { ...base, 'button:0:section1:title': 'All', 'button:0:section1:products': many }),
+		).rejects.toThrow(/31 products, the limit is 30/);
 	});
 
 	it('limits header text parameters to 60 characters (doc 16)', async () => {
-		await expect(build('welcome_header_text', { 'header:1': 'x'.repeat(61) })).rejects.toThrow(/Header \{\{1\}\}.* is too long: 61 characters, the limit is 60/);
+		await expect(build('welcome_header_text', { 'header:1': 'x'.repeat(61) })).rejects.toThrow(
+			/Header \{\{1\}\}.* is too long: 61 characters, the limit is 60/,
+		);
 	});
 
 	it('refuses a location header with a latitude out of range', async () => {
-		await expect(build('order_delivery_update', { 'header:location:latitude': '91', 'header:location:longitude': '1', 'body:1': 'a', 'body:2': 'b' })).rejects.toThrow(/between -90 and 90/);
+		await expect(
+			build('order_delivery_update', {
+				'header:location:latitude': '91',
+				'header:location:longitude': '1',
+				'body:1': 'a',
+				'body:2': 'b',
+			}),
+		).rejects.toThrow(/between -90 and 90/);
 	});
 
 	it('refuses templates that are not approved', () => {
@@ -131,7 +195,12 @@ describe('Send Template form', () => {
 	const language = templateMessage.properties.find((p) => p.name === 'templateLanguage') as INodeProperties;
 	it('shows Language Code only when the template is given by name', () => {
 		const shown = (mode: string) =>
-			NodeHelpers.displayParameter({ template: { __rl: true, mode, value: 'x' } }, language, { typeVersion: 1 } as never, null);
+			NodeHelpers.displayParameter(
+				{ template: { __rl: true, mode, value: 'x' } },
+				language,
+				{ typeVersion: 1 } as never,
+				null,
+			);
 		expect(shown('name')).toBe(true);
 		expect(shown('list')).toBe(false);
 		expect(shown('id')).toBe(false);
@@ -139,9 +208,18 @@ describe('Send Template form', () => {
 
 	it('sends language.policy "deterministic" (Docs: reference page 16 marks it Required)', async () => {
 		const part = await templateMessage.build(
-			{ template: { __rl: true, mode: 'name', value: 'hello_world' }, templateLanguage: 'en_US', templateInput: 'json', templateComponentsJson: '[]', templateCheck: false },
+			{
+				template: { __rl: true, mode: 'name', value: 'hello_world' },
+				templateLanguage: 'en_US',
+				templateInput: 'json',
+				templateComponentsJson: '[]',
+				templateCheck: false,
+			},
 			{ uploadBinary: jest.fn(), graphGet: jest.fn(), businessAccountId: jest.fn() },
 		);
-		expect(part).toEqual({ type: 'template', template: { name: 'hello_world', language: { policy: 'deterministic', code: 'en_US' } } });
+		expect(part).toEqual({
+			type: 'template',
+			template: { name: 'hello_world', language: { policy: 'deterministic', code: 'en_US' } },
+		});
 	});
 });

@@ -23,27 +23,51 @@ const messages = (...ids: string[]) =>
 const statuses = (...pairs: Array<[string, string]>) =>
 	eventsFromWebhook(body({ statuses: pairs.map(([id, status]) => ({ id, status, recipient_id: '1' })) }));
 const payment = (transactionStatus: string, refunds?: object[]) =>
-	eventsFromWebhook(body({ statuses: [{ id: 'pay', type: 'payment', status: 'captured', payment: { reference_id: 'r', transaction: { id: 'txn', status: transactionStatus }, refunds } }] }))[0];
+	eventsFromWebhook(
+		body({
+			statuses: [
+				{
+					id: 'pay',
+					type: 'payment',
+					status: 'captured',
+					payment: { reference_id: 'r', transaction: { id: 'txn', status: transactionStatus }, refunds },
+				},
+			],
+		}),
+	)[0];
 const keys = (list: WhatsAppEvent[]) => list.map(dedupeKey);
 const seen = (store: IDataObject) => store[SEEN_KEY] as Record<string, number>;
 
 describe('dedupeKey', () => {
 	it('uses the message ID for messages and id:status for statuses', () => {
 		expect(keys(messages('wamid.1'))).toEqual(['wamid.1']);
-		expect(keys(statuses(['wamid.1', 'sent'], ['wamid.1', 'delivered']))).toEqual(['wamid.1:sent', 'wamid.1:delivered']);
+		expect(keys(statuses(['wamid.1', 'sent'], ['wamid.1', 'delivered']))).toEqual([
+			'wamid.1:sent',
+			'wamid.1:delivered',
+		]);
 	});
 
 	it('keys payment statuses by transaction and refunds', () => {
 		expect(dedupeKey(payment('pending'))).toBe('pay:payment:captured:txn:pending');
 		expect(dedupeKey(payment('success'))).toBe('pay:payment:captured:txn:success');
-		expect(dedupeKey(payment('success', [{ id: 'rf1', status: 'pending' }]))).toBe('pay:payment:captured:txn:success:rf1=pending');
-		expect(dedupeKey(payment('success', [{ id: 'rf1', status: 'success' }]))).toBe('pay:payment:captured:txn:success:rf1=success');
+		expect(dedupeKey(payment('success', [{ id: 'rf1', status: 'pending' }]))).toBe(
+			'pay:payment:captured:txn:success:rf1=pending',
+		);
+		expect(dedupeKey(payment('success', [{ id: 'rf1', status: 'success' }]))).toBe(
+			'pay:payment:captured:txn:success:rf1=success',
+		);
 	});
 
 	it('hashes other events stably, whatever the key order', () => {
-		const a = eventsFromWebhook(body({ user_preferences: [{ wa_id: '1', value: 'stop', timestamp: 1 }] }, 'user_preferences'));
-		const b = eventsFromWebhook(body({ user_preferences: [{ timestamp: 1, value: 'stop', wa_id: '1' }] }, 'user_preferences'));
-		const c = eventsFromWebhook(body({ user_preferences: [{ wa_id: '1', value: 'resume', timestamp: 2 }] }, 'user_preferences'));
+		const a = eventsFromWebhook(
+			body({ user_preferences: [{ wa_id: '1', value: 'stop', timestamp: 1 }] }, 'user_preferences'),
+		);
+		const b = eventsFromWebhook(
+			body({ user_preferences: [{ timestamp: 1, value: 'stop', wa_id: '1' }] }, 'user_preferences'),
+		);
+		const c = eventsFromWebhook(
+			body({ user_preferences: [{ wa_id: '1', value: 'resume', timestamp: 2 }] }, 'user_preferences'),
+		);
 		expect(dedupeKey(a[0])).toMatch(/^user_preferences:[0-9a-f]{64}$/);
 		expect(dedupeKey(a[0])).toBe(dedupeKey(b[0]));
 		expect(dedupeKey(a[0])).not.toBe(dedupeKey(c[0]));
@@ -54,7 +78,14 @@ describe('dedupeKey', () => {
 	});
 
 	it('hashes messages without an ID instead of sharing one key', () => {
-		const [a, b] = eventsFromWebhook(body({ messages: [{ type: 'text', text: { body: 'a' } }, { type: 'text', text: { body: 'b' } }] }));
+		const [a, b] = eventsFromWebhook(
+			body({
+				messages: [
+					{ type: 'text', text: { body: 'a' } },
+					{ type: 'text', text: { body: 'b' } },
+				],
+			}),
+		);
 		expect(dedupeKey(a)).toMatch(/^message:[0-9a-f]{64}$/);
 		expect(dedupeKey(a)).not.toBe(dedupeKey(b));
 	});
@@ -78,7 +109,8 @@ describe('filterNew', () => {
 
 	it('treats a redelivered other-field change as a duplicate', () => {
 		const store: IDataObject = {};
-		const change = () => eventsFromWebhook(body({ configuration_name: 'c', status: 'Active' }, 'payment_configuration_update'));
+		const change = () =>
+			eventsFromWebhook(body({ configuration_name: 'c', status: 'Active' }, 'payment_configuration_update'));
 		expect(filterNew(store, change(), { now: 1 })).toHaveLength(1);
 		expect(filterNew(store, change(), { now: 2 })).toHaveLength(0);
 	});
@@ -119,7 +151,11 @@ describe('filterNew', () => {
 
 	it('keeps the store plain JSON across calls', () => {
 		const store: IDataObject = { other: 'left alone' };
-		filterNew(store, [...messages('a'), ...statuses(['a', 'sent']), ...eventsFromWebhook(body({ errors: [{ code: 1 }] }))], { now: 5 });
+		filterNew(
+			store,
+			[...messages('a'), ...statuses(['a', 'sent']), ...eventsFromWebhook(body({ errors: [{ code: 1 }] }))],
+			{ now: 5 },
+		);
 		const copy = JSON.parse(JSON.stringify(store)) as IDataObject;
 		expect(copy).toEqual(store);
 		expect(copy.other).toBe('left alone');
@@ -139,7 +175,9 @@ describe('filterNew', () => {
 	});
 
 	it("n8n's static data notices a change, and only a change (as getWorkflowStaticData('node') hands it out)", () => {
-		const root = ObservableObject.create({}, undefined, { ignoreEmptyOnFirstChild: true }) as IDataObject & { __dataChanged: boolean };
+		const root = ObservableObject.create({}, undefined, { ignoreEmptyOnFirstChild: true }) as IDataObject & {
+			__dataChanged: boolean;
+		};
 		root['node:Trigger'] = ObservableObject.create({}, root);
 		const store = root['node:Trigger'] as IDataObject;
 		root.__dataChanged = false;
@@ -152,9 +190,13 @@ describe('filterNew', () => {
 		expect(root.__dataChanged).toBe(true);
 
 		// A store n8n restored from its database (every level observed) is noticed too.
-		const restored = ObservableObject.create(JSON.parse(JSON.stringify({ 'node:Trigger': { [SEEN_KEY]: { a: 1 } } })), undefined, {
-			ignoreEmptyOnFirstChild: true,
-		}) as IDataObject & { __dataChanged: boolean };
+		const restored = ObservableObject.create(
+			JSON.parse(JSON.stringify({ 'node:Trigger': { [SEEN_KEY]: { a: 1 } } })),
+			undefined,
+			{
+				ignoreEmptyOnFirstChild: true,
+			},
+		) as IDataObject & { __dataChanged: boolean };
 		filterNew(restored['node:Trigger'] as IDataObject, messages('a'), { now: 2 });
 		expect(restored.__dataChanged).toBe(false);
 		filterNew(restored['node:Trigger'] as IDataObject, messages('c'), { now: 2 });
@@ -165,7 +207,9 @@ describe('filterNew', () => {
 	it('repairs a corrupt store instead of throwing', () => {
 		for (const bad of ['x', 5, null, ['a'], { a: 'not a number', b: 7 }]) {
 			const store: IDataObject = { [SEEN_KEY]: bad as IDataObject };
-			expect(keys(filterNew(store, messages('a', 'b'), { now: 10 }))).toEqual(bad !== null && typeof bad === 'object' && !Array.isArray(bad) ? ['a'] : ['a', 'b']);
+			expect(keys(filterNew(store, messages('a', 'b'), { now: 10 }))).toEqual(
+				bad !== null && typeof bad === 'object' && !Array.isArray(bad) ? ['a'] : ['a', 'b'],
+			);
 			expect(seen(store)).toEqual(expect.objectContaining({ a: 10 }));
 			expect(Object.values(seen(store)).every((v) => typeof v === 'number')).toBe(true);
 		}
@@ -206,7 +250,12 @@ describe('stableStringify', () => {
 describe('SeenKeys', () => {
 	it('remembers keys for the TTL, and forgets the oldest beyond the bound', () => {
 		const seen = new SeenKeys(3, 100);
-		for (const [key, at] of [['a', 0], ['b', 10], ['c', 20]] as const) seen.add(key, at);
+		for (const [key, at] of [
+			['a', 0],
+			['b', 10],
+			['c', 20],
+		] as const)
+			seen.add(key, at);
 		expect(['a', 'b', 'c', 'd'].map((k) => seen.has(k, 50))).toEqual([true, true, true, false]);
 		expect(seen.has('a', 100)).toBe(false);
 		const dropped: string[] = [];

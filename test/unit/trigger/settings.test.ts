@@ -1,6 +1,11 @@
 import { eventsFromWebhook } from '../../../nodes/WhatsAppCloudTrigger/events';
 import { mediaOf } from '../../../nodes/WhatsAppCloudTrigger/inboundMedia';
-import { fieldOfEvent, readOptions, signaturePolicy, subscriptionFields } from '../../../nodes/WhatsAppCloudTrigger/settings';
+import {
+	fieldOfEvent,
+	readOptions,
+	signaturePolicy,
+	subscriptionFields,
+} from '../../../nodes/WhatsAppCloudTrigger/settings';
 import { EVENT_OPTIONS, FIELD_OPTIONS } from '../../../nodes/WhatsAppCloudTrigger/webhookFields';
 
 describe('readOptions', () => {
@@ -17,14 +22,29 @@ describe('readOptions', () => {
 	});
 
 	it('reads lists from arrays or comma-separated text, trimmed', () => {
-		const options = readOptions({ events: ['message', ' status '], phoneNumberIds: ' 1, 2 ,,3', skipDuplicates: false, binaryPropertyName: ' file ' });
-		expect(options).toMatchObject({ events: ['message', 'status'], phoneNumberIds: ['1', '2', '3'], skipDuplicates: false, binaryPropertyName: 'file' });
+		const options = readOptions({
+			events: ['message', ' status '],
+			phoneNumberIds: ' 1, 2 ,,3',
+			skipDuplicates: false,
+			binaryPropertyName: ' file ',
+		});
+		expect(options).toMatchObject({
+			events: ['message', 'status'],
+			phoneNumberIds: ['1', '2', '3'],
+			skipDuplicates: false,
+			binaryPropertyName: 'file',
+		});
 	});
 });
 
 describe('subscriptionFields', () => {
 	it('maps message, status and error events to the messages field', () => {
-		expect(['message', 'status', 'error', 'user_preferences'].map(fieldOfEvent)).toEqual(['messages', 'messages', 'messages', 'user_preferences']);
+		expect(['message', 'status', 'error', 'user_preferences'].map(fieldOfEvent)).toEqual([
+			'messages',
+			'messages',
+			'messages',
+			'user_preferences',
+		]);
 	});
 
 	it('adds the fields the chosen events need to the chosen fields, sorted, without repeats', () => {
@@ -97,11 +117,18 @@ describe('webhook fields and events: one table', () => {
 			'user_preferences',
 		]);
 		const fields = FIELD_OPTIONS.map((o) => o.value);
-		expect(fields).toEqual(['business_capability_update', 'messages', 'payment_configuration_update', 'phone_number_name_update', 'user_preferences']);
+		expect(fields).toEqual([
+			'business_capability_update',
+			'messages',
+			'payment_configuration_update',
+			'phone_number_name_update',
+			'user_preferences',
+		]);
 		for (const event of EVENT_OPTIONS) expect(fields).toContain(fieldOfEvent(String(event.value)));
 	});
 
 	it('lists options by name, as n8n shows them', () => {
-		for (const list of [EVENT_OPTIONS, FIELD_OPTIONS]) expect(list.map((o) => o.name)).toEqual([...list.map((o) => o.name)].sort());
+		for (const list of [EVENT_OPTIONS, FIELD_OPTIONS])
+			expect(list.map((o) => o.name)).toEqual([...list.map((o) => o.name)].sort());
 	});
 });
