@@ -9,7 +9,7 @@ interface WebhookField {
 	events?: INodePropertyOptions[];
 }
 
-/** Webhook fields documented for WhatsApp Business Accounts (api-inventory 4.6, 7.2) and the events each brings. */
+/** Webhook fields documented for WhatsApp Business Accounts (doc 52 and the page of each field) and the events each brings. */
 const WEBHOOK_FIELDS: WebhookField[] = [
 	{
 		field: 'business_capability_update',

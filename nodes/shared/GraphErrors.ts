@@ -13,7 +13,7 @@ import type { Failure, INode, JsonObject } from 'n8n-workflow';
  */
 export type RetryClass = 'throughput' | 'pair' | 'rate' | 'transient' | 'later' | 'maybe' | 'never';
 
-/** Classes where Meta accepted nothing, so the same request may be sent again (api-inventory 5.2 "RS"). */
+/** Classes where Meta accepted nothing, so the same request may be sent again (class "RS" of the error code table in test/fixtures/docs/errors/error-codes-all-pages.md). */
 export const SAFE_TO_REPEAT: ReadonlySet<RetryClass> = new Set<RetryClass>([
 	'throughput',
 	'pair',
@@ -50,8 +50,8 @@ const CHECK_PERMISSIONS =
 	"Check the token's permissions (whatsapp_business_messaging, whatsapp_business_management) in the access token debugger.";
 
 /**
- * Every code of doc 86 (error codes), plus the codes other pages document (api-inventory 5.2).
- * Retry classes follow api-inventory 5.2.
+ * Every code of doc 86 (error codes), plus the codes other pages document. Retry classes follow the classification
+ * in test/fixtures/docs/errors/error-codes-all-pages.md, which names each code's pages.
  */
 export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 	// Authorization (doc 86)
@@ -462,7 +462,7 @@ export const GRAPH_ERROR_CODES: readonly GraphErrorInfo[] = [
 		httpStatus: 400,
 		failure: rateLimited,
 	},
-	// Documented on other pages (api-inventory 5.2)
+	// Documented on other pages
 	{
 		code: 131050,
 		title:

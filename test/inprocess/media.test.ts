@@ -46,7 +46,7 @@ describe('Media resource through n8n-core', () => {
 		expect(parts.file.contentType).toBe(/;type=(.+)$/.exec(example.body.file)?.[1]);
 		expect(parts.file.filename).toBe('black_friday_2025.mp4');
 		expect(parts.file.data.equals(bytes)).toBe(true);
-		// Docs: the parameter table's required `type` is sent too.
+		// Docs: doc 68's parameter table requires `type`, which is sent too.
 		expect(parts.type.data.toString()).toBe('video/mp4');
 		expect(items.map((item) => item.json)).toEqual([{ id: expect.stringMatching(/^\d+$/) }]);
 		expect(sandbox.state.media.get(String(items[0].json.id))?.data.equals(bytes)).toBe(true);

@@ -109,7 +109,7 @@ describe('Template resource through n8n-core', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ status: 'APPROVED', category: 'UTILITY' });
 		const [request] = sandbox.requestsTo('POST', TEMPLATES_PATH);
-		// Docs: the example's string of single-quoted pseudo-JSON is sent as the array of objects its table describes.
+		// Docs: doc 27's example string of single-quoted pseudo-JSON is sent as the array of objects its table describes.
 		expect(request.body).toEqual({
 			...example.body,
 			library_template_button_inputs: [

@@ -13,10 +13,10 @@ import {
 	type RetryClass,
 } from '../../nodes/shared/GraphErrors';
 
-// Copies of the code tables of doc 86 and of api-inventory 5.2 (each file names its source).
+// Copies of the code tables of doc 86 and of every page's codes (each file names its source).
 const FIXTURES = resolve(__dirname, '../fixtures/docs/errors');
 const DOC_86 = resolve(FIXTURES, '86-error-codes.md');
-const INVENTORY = resolve(FIXTURES, 'api-inventory-5.2.md');
+const INVENTORY = resolve(FIXTURES, 'error-codes-all-pages.md');
 
 const node: INode = {
 	id: 'a1b2c3',
@@ -66,7 +66,7 @@ function doc86Rows(): DocRow[] {
 	return rows;
 }
 
-/** Rows of api-inventory 5.2: "| Code | Title | Meaning | HTTP | Channel | Class | Source |". */
+/** Rows of the table of every page's codes: "| Code | Title | Meaning | HTTP | Channel | Class | Source |". */
 function inventoryRows(): Array<{ code: number; codeTo?: number; klass: string }> {
 	const text = readFileSync(INVENTORY, 'utf8');
 	return text
@@ -109,7 +109,7 @@ describe('GRAPH_ERROR_CODES', () => {
 		expect(lookupGraphError(199)).toBeUndefined();
 	});
 
-	it('has every code of api-inventory 5.2 with its retry class', () => {
+	it('has every code any page documents, with its retry class', () => {
 		const rows = inventoryRows();
 		expect(rows.length).toBe(67);
 		const expected = (klass: string) => (klass.startsWith('RS') ? 'safe' : klass.startsWith('RM') ? 'maybe' : 'never');

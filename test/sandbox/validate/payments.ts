@@ -406,7 +406,7 @@ function checkOrderCommon(params: Obj, pp: JsonPath, region: Region, ctx: Paymen
 	const shipping = optAmount(order, 'shipping', op, region, { description: true });
 	const discount = optAmount(order, 'discount', op, region, { description: true, programName: true });
 
-	// Docs: the subtotal rows say "sum of amount × quantity" while the item tables say sale_amount, "if included, is used to
+	// Docs: the subtotal rows (56, 76) say "sum of amount × quantity" while the item tables say sale_amount, "if included, is used to
 	// calculate the subtotal" (doc 76: "item.amount.value or item.sale_amount.value") — the specific item rule is applied.
 	if (subtotal !== sumSale) {
 		const hint =

@@ -159,7 +159,7 @@ function buttonRule(button: Obj, authentication: boolean): ButtonRule | undefine
 
 function indexOf(component: Obj, where: string): number {
 	const raw = component.index;
-	// Docs: index is a string ("0") in the reference and an integer in several guides; both are accepted.
+	// Docs: index is a string ("0") in the reference (16) and an integer in several guides (01, 34); both are accepted.
 	const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
 	if (!Number.isInteger(n) || n < 0 || n > 9) invalid(`Param ${where}['index'] must be a button index from 0 to 9.`);
 	return n;
@@ -188,7 +188,7 @@ function checkButtons(definitionButtons: Obj[], sent: Obj[], authentication: boo
 				);
 			return;
 		}
-		// Docs: sub_type casing varies (COPY_CODE/copy_code, CATALOG/catalog); compared case-insensitively.
+		// Docs: sub_type casing varies (COPY_CODE in 34, catalog in 16); compared case-insensitively.
 		if (String(component.sub_type ?? '').toLowerCase() !== rule.subType) {
 			formatMismatch(
 				`${where}: button at index ${index} expected sub_type ${rule.subType}, received ${String(component.sub_type)}`,

@@ -268,7 +268,7 @@ const expected: Record<string, Array<Record<string, unknown>>> = {
 		},
 	],
 	'61-status-sent': [{ event: 'status', type: 'sent', ...placeholderMeta, pricingCategory: '<CONVERSATION_CATEGORY>' }],
-	// Docs: the "Message Delivered" example sends `"status": "sent"`; the payload's own value is what counts.
+	// Docs: doc 61's "Message Delivered" example sends `"status": "sent"`; the payload's own value is what counts.
 	'61-status-delivered': [{ event: 'status', type: 'sent' }],
 	'61-status-read': [{ event: 'status', type: 'read', pricingCategory: null, errors: [] }],
 	// A deleted message is not a status: it arrives as an `unsupported` message.
@@ -303,7 +303,7 @@ const expected: Record<string, Array<Record<string, unknown>>> = {
 	'84-address-submission': [],
 	'84-address-submission-india': [],
 	'84-feature-not-supported': [],
-	// Docs: the sample's "Needs Testing" is reported as the enum's "Needs_Testing".
+	// Docs: doc 85's sample "Needs Testing" is reported as the enum's "Needs_Testing".
 	'85-payment-configuration-update': [
 		{
 			event: 'payment_configuration_update',
