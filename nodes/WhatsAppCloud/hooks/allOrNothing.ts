@@ -56,9 +56,9 @@ function gateFor(ctx: IExecuteSingleFunctions): Gate | undefined {
 	return gate;
 }
 
-function refusal(ctx: IExecuteSingleFunctions, gate: Gate, itemIndex: number): NodeOperationError {
+function refusal(ctx: IExecuteSingleFunctions, gate: Gate, itemIndex: number): NodeApiError {
 	const failure = gate.failure as NonNullable<Gate['failure']>;
-	return new NodeOperationError(
+	const error = new NodeOperationError(
 		ctx.getNode(),
 		`Nothing was sent: item ${failure.itemIndex} has invalid input (${failure.message})`,
 		{
@@ -67,6 +67,7 @@ function refusal(ctx: IExecuteSingleFunctions, gate: Gate, itemIndex: number): N
 				'All items are checked before any request is sent. Fix that item, or enable "Continue On Fail" to send the valid items anyway.',
 		},
 	);
+	return asOwnError(ctx, error, itemIndex);
 }
 
 function fail(ctx: IExecuteSingleFunctions, gate: Gate, itemIndex: number, message: string): void {
@@ -122,9 +123,29 @@ export type RequestBuilder = (
 	requestOptions: IHttpRequestOptions,
 ) => Promise<IHttpRequestOptions>;
 
-/** Turns an InputError into the NodeOperationError the user sees, naming the field and the item. */
+/**
+ * The error a routed operation's input problem reaches the user as. RoutingNode turns every preSend error that is
+ * not a NodeApiError into one with "Error code: none" and the message as a raw message, which reads as if Meta had
+ * answered. So the problem leaves as a NodeApiError that carries nothing of an API answer (no code, no raw
+ * messages): n8n's editor then shows only its message and description, like the node's own errors.
+ */
+function asOwnError(
+	ctx: IExecuteSingleFunctions,
+	error: NodeOperationError | NodeApiError,
+	itemIndex: number,
+): NodeApiError {
+	if (error instanceof NodeApiError) return error;
+	const presented = new NodeApiError(ctx.getNode(), {}, { message: error.message, itemIndex });
+	presented.message = error.message;
+	presented.description = error.description ?? null;
+	presented.httpCode = null;
+	presented.messages = [];
+	return presented;
+}
+
+/** Turns an InputError into the error the user sees, naming the field and the item. */
 export function inputErrorToNodeError(ctx: IExecuteSingleFunctions, error: unknown): Error {
-	return toItemError(ctx.getNode(), error, ctx.getItemIndex());
+	return asOwnError(ctx, toItemError(ctx.getNode(), error, ctx.getItemIndex()), ctx.getItemIndex());
 }
 
 /**
