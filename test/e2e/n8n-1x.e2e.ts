@@ -20,7 +20,47 @@ import {
 	type RunningN8n,
 } from './n8nInstance';
 import { templateSteps, templatesWorkflow, TEMPLATES_WORKFLOW_ID, type TemplateStep } from './templateWorkflows';
-import { credentialExport, echoWorkflow, TRIGGER_WEBHOOK_ID, VERIFY_TOKEN, waitFor } from './workflows';
+import { credentialExport, CREDENTIAL_ID, echoWorkflow, TRIGGER_WEBHOOK_ID, VERIFY_TOKEN, waitFor } from './workflows';
+
+const SEND_AND_WAIT_WORKFLOW_ID = 'waSendAndWait1x001';
+
+/** Manual Trigger -> Send and Wait (approval by link): on n8n before 2.16 it must refuse before sending. */
+function sendAndWaitWorkflow() {
+	return {
+		id: SEND_AND_WAIT_WORKFLOW_ID,
+		name: 'Send and Wait on n8n 1.x',
+		active: false,
+		connections: { 'When clicking Execute': { main: [[{ node: 'Ask', type: 'main', index: 0 }]] } },
+		settings: {},
+		nodes: [
+			{
+				id: 'e2e01x00-0000-4000-8000-000000000001',
+				name: 'When clicking Execute',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'e2e01x00-0000-4000-8000-000000000002',
+				name: 'Ask',
+				type: `${PACKAGE_NAME}.whatsAppCloud`,
+				typeVersion: 1,
+				position: [200, 0],
+				webhookId: 'e2e01x00-0000-4000-8000-0000000000aa',
+				parameters: {
+					resource: 'message',
+					operation: 'sendAndWait',
+					recipient: '+16505551234',
+					message: 'Approve order A-1001?',
+					responseType: 'approval',
+					answerIn: 'link',
+				},
+				credentials: { whatsAppCloudApi: { id: CREDENTIAL_ID, name: 'WhatsApp Cloud (sandbox)' } },
+			},
+		],
+	};
+}
 
 /**
  * The core of the package in the last n8n 1.x line (1.123), installed the way n8n installs community packages:
@@ -35,6 +75,8 @@ describe(`real n8n ${N8N_1X_VERSION} (the 1.x line) with the package installed`,
 	let templates: TemplateStep[];
 	let messagesRun: RawRun;
 	let templatesRun: RawRun;
+	let sendAndWaitRun: { code: number | null; output: string };
+	let sendAndWaitSends: number;
 	/** Graph requests made by each `n8n execute`, by workflow. */
 	const sent: Record<string, Array<{ body: unknown; status: number }>> = {};
 
@@ -54,6 +96,7 @@ describe(`real n8n ${N8N_1X_VERSION} (the 1.x line) with the package installed`,
 			['messages', messagesWorkflow()],
 			['templates', templatesWorkflow(templates)],
 			['echo', echoWorkflow()],
+			['send-and-wait', sendAndWaitWorkflow()],
 		] as const) {
 			await n8nCli(options, ['import:workflow', `--input=${file(`${name}-workflow.json`, workflow)}`]);
 		}
@@ -62,6 +105,9 @@ describe(`real n8n ${N8N_1X_VERSION} (the 1.x line) with the package installed`,
 		sandbox.reset();
 		templatesRun = parseRawOutput(await executeWorkflow(options, TEMPLATES_WORKFLOW_ID));
 		sent.templates = sends().map(({ body, status }) => ({ body, status }));
+		sandbox.reset();
+		sendAndWaitRun = await executeWorkflow(options, SEND_AND_WAIT_WORKFLOW_ID);
+		sendAndWaitSends = sends().length;
 		sandbox.reset();
 		await activateWorkflow(options, echoWorkflow().id);
 		n8n = await startN8n(options);
@@ -129,6 +175,11 @@ describe(`real n8n ${N8N_1X_VERSION} (the 1.x line) with the package installed`,
 		}
 		expect(sent.templates.map((request) => request.body)).toEqual(templates.map((step) => step.expected));
 		expect(sent.templates.every((request) => request.status === 200)).toBe(true);
+	});
+
+	it('Send and Wait, which needs n8n 2.16, fails with a message naming that version and sends nothing', () => {
+		expect(sendAndWaitRun.output).toContain('Send and Wait for Response needs n8n 2.16 or newer');
+		expect(sendAndWaitSends).toBe(0);
 	});
 
 	it("answers Meta's verification request with the challenge, and refuses a wrong verify token", async () => {
