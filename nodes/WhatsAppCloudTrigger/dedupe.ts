@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { WhatsAppEvent } from './events';
-import { isMessageEvent, isStatusEvent } from './events';
+import { isMessageEvent, isStatusEvent, ownObject } from './events';
 
 /** Property of the store object that holds `{ [dedupeKey]: firstSeenAtMs }`. */
 export const SEEN_KEY = 'seenEvents';
@@ -91,15 +91,7 @@ export function dedupeKey(event: WhatsAppEvent): string {
 			: `${key}:${refunds.map((r) => `${String(r?.id ?? '')}=${String(r?.status ?? '')}`).join(',')}`;
 	}
 	const { event: name, field, wabaId, phoneNumberId, type } = event;
-	const own =
-		'message' in event
-			? event.message
-			: 'status' in event
-				? event.status
-				: 'error' in event
-					? event.error
-					: event.value;
-	return `${name}:${sha256(stableStringify({ field, wabaId, phoneNumberId, type, own }))}`;
+	return `${name}:${sha256(stableStringify({ field, wabaId, phoneNumberId, type, own: ownObject(event) }))}`;
 }
 
 /**

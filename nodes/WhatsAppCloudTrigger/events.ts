@@ -356,16 +356,16 @@ export const MAX_EVENT_DEPTH = 64;
 /** What replaces a value nested deeper than MAX_EVENT_DEPTH. */
 export const TOO_DEEP = `[nested deeper than ${MAX_EVENT_DEPTH} levels]`;
 
+/** The event's own object: the message, the status, the error, or the change's value. */
+export function ownObject(event: WhatsAppEvent): unknown {
+	if ('message' in event) return event.message;
+	if ('status' in event) return event.status;
+	return 'error' in event ? event.error : event.value;
+}
+
 /** Replaces, in place, the values of the event's own object nested deeper than MAX_EVENT_DEPTH; true if any was. */
 export function limitDepth(event: WhatsAppEvent): boolean {
-	const own: unknown =
-		'message' in event
-			? event.message
-			: 'status' in event
-				? event.status
-				: 'error' in event
-					? event.error
-					: event.value;
+	const own = ownObject(event);
 	if (typeof own !== 'object' || own === null) return false;
 	let cut = false;
 	const todo: Array<[Record<string, unknown> | unknown[], number]> = [[own as Record<string, unknown>, 1]];
