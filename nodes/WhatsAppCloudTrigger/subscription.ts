@@ -1,14 +1,8 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IHookFunctions,
-	IHttpRequestMethods,
-	IN8nHttpFullResponse,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { graphErrorToNodeApiError, redactSecrets } from '../shared/GraphErrors';
-import { CREDENTIAL_TYPE, graphBaseUrl } from '../shared/graphApi';
+import { CREDENTIAL_TYPE } from '../shared/graphApi';
+import { graphRequest } from '../shared/transport';
 import { readOptions, signaturePolicy, subscriptionFields, VERIFY_TOKEN } from './settings';
 
 export const WABA_OBJECT = 'whatsapp_business_account';
@@ -83,42 +77,21 @@ async function readSetup(ctx: IHookFunctions): Promise<Setup | undefined> {
 
 const isTestListen = (setup: Setup) => setup.ctx.getMode() === 'manual';
 
+/** A Graph call of the subscription set-up; app-level calls use the app access token, not the credential's user token. */
 async function graph(
 	setup: Setup,
 	method: IHttpRequestMethods,
 	path: string,
 	options: { body?: IDataObject; qs?: IDataObject; appToken?: boolean } = {},
 ): Promise<IDataObject> {
-	const { ctx } = setup;
-	const request = {
+	return await graphRequest(setup.ctx, {
 		method,
-		url: `${graphBaseUrl(setup.credentials)}${path}`,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		...(options.body ? { body: options.body } : {}),
-		...(options.qs ? { qs: options.qs } : {}),
-	};
-	let response: IN8nHttpFullResponse;
-	try {
-		// App-level calls need the app access token, not the credential's user token.
-		response = (
-			options.appToken
-				? await ctx.helpers.httpRequest({
-						...request,
-						headers: { Authorization: `Bearer ${setup.appId}|${setup.appSecret}` },
-					})
-				: await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request)
-		) as IN8nHttpFullResponse;
-	} catch (error) {
-		// A network error may carry the request (and its app token): keep only a redacted message.
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Could not reach the Graph API: ${redactSecrets((error as Error).message)}`,
-		);
-	}
-	if (response.statusCode >= 400) throw graphErrorToNodeApiError(ctx.getNode(), response);
-	return (response.body ?? {}) as IDataObject;
+		url: path,
+		body: options.body,
+		qs: options.qs,
+		credentials: setup.credentials,
+		appToken: options.appToken ? { appId: setup.appId, appSecret: setup.appSecret } : undefined,
+	});
 }
 
 /** `GET /{app-id}/subscriptions`: the app's WABA callback, if it has one. */

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperFields } from 'n8n-workflow';
 
 import { InputError } from '../../shared/InputError';
-import { graphRequest } from '../hooks/graphRequest';
+import { graphRequest } from '../../shared/transport';
 import { editorBusinessAccountId } from './listSearch';
 import { templateFields, toResourceMapperFields } from '../templates/fields';
 import { describeTemplate, planTemplate, type TemplateDefinition } from '../templates/model';
