@@ -13,6 +13,7 @@ import {
 	PACKAGE_NAME,
 	parseRawOutput,
 	prepareUserFolder,
+	setUpOwner,
 	startN8n,
 	waitForWebhook,
 	type N8nOptions,
@@ -123,18 +124,7 @@ describe(`real n8n ${N8N_1X_VERSION} (the 1.x line) with the package installed`,
 	it('loads both nodes, the action node as an AI tool, and the credential from the community package', async () => {
 		// The type files need a signed-in user: create the owner, as on a first start.
 		const headers = { 'content-type': 'application/json', 'browser-id': 'e2e-1x-browser' };
-		const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
-			method: 'POST',
-			headers,
-			body: JSON.stringify({
-				email: 'owner@example.com',
-				firstName: 'E2e',
-				lastName: 'Owner',
-				password: 'E2eOwner-Passw0rd',
-			}),
-		});
-		expect(setup.status).toBe(200);
-		const signedIn = { ...headers, cookie: (setup.headers.get('set-cookie') ?? '').split(';')[0] };
+		const signedIn = { ...headers, cookie: await setUpOwner(n8n.url, headers['browser-id']) };
 		const types = async (file: string) =>
 			(await (await fetch(`${n8n.url}/types/${file}`, { headers: signedIn })).json()) as Array<{
 				name: string;

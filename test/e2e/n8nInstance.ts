@@ -304,3 +304,22 @@ export function copyInto(userFolder: string, file: string, content: unknown): st
 	writeFileSync(path, JSON.stringify(content, null, 2));
 	return path;
 }
+
+/**
+ * Creates the owner account, as a first start in the browser does, and returns the session cookie. n8n ties the
+ * session to the browser ID it is given, so later requests must send the same `browser-id` header.
+ */
+export async function setUpOwner(url: string, browserId = 'e2e-browser'): Promise<string> {
+	const setup = await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'browser-id': browserId },
+		body: JSON.stringify({
+			email: 'owner@example.com',
+			firstName: 'E2e',
+			lastName: 'Owner',
+			password: 'E2eOwner-Passw0rd',
+		}),
+	});
+	if (setup.status !== 200) throw new Error(`Owner setup answered ${setup.status}: ${await setup.text()}`);
+	return (setup.headers.get('set-cookie') ?? '').split(';')[0];
+}

@@ -5,6 +5,7 @@ import {
 	freePort,
 	n8nCli,
 	prepareUserFolder,
+	setUpOwner,
 	startN8n,
 	waitForWebhook,
 	type N8nOptions,
@@ -43,18 +44,7 @@ describe('real n8n 2.41.1 with the package installed', () => {
 		n8n = await startN8n(options);
 		webhookUrl = `${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
 		await waitForWebhook(webhookUrl);
-		const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': browserId },
-			body: JSON.stringify({
-				email: 'owner@example.com',
-				firstName: 'E2e',
-				lastName: 'Owner',
-				password: 'E2eOwner-Passw0rd',
-			}),
-		});
-		expect(setup.status).toBe(200);
-		cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		cookie = await setUpOwner(n8n.url, browserId);
 	}, 900_000);
 
 	afterAll(async () => {

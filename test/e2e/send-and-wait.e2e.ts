@@ -7,6 +7,7 @@ import {
 	n8nCli,
 	PACKAGE_NAME,
 	prepareUserFolder,
+	setUpOwner,
 	startN8n,
 	waitForWebhook,
 	type N8nOptions,
@@ -208,18 +209,7 @@ describe('real n8n 2.41.1: Send and Wait for Response', () => {
 		triggerUrl = `${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
 		await waitForWebhook(triggerUrl);
 		for (const path of ['ask-text', 'ask-link', 'ask-form']) await waitForWebhook(`${n8n.url}/webhook/${path}`);
-		const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': browserId },
-			body: JSON.stringify({
-				email: 'owner@example.com',
-				firstName: 'E2e',
-				lastName: 'Owner',
-				password: 'E2eOwner-Passw0rd',
-			}),
-		});
-		expect(setup.status).toBe(200);
-		cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		cookie = await setUpOwner(n8n.url, browserId);
 	}, 900_000);
 
 	afterAll(async () => {

@@ -7,6 +7,7 @@ import {
 	freePort,
 	n8nCli,
 	prepareUserFolder,
+	setUpOwner,
 	startN8n,
 	waitForWebhook,
 	type N8nOptions,
@@ -120,18 +121,7 @@ describe('WhatsApp Cloud Trigger in real n8n 2.41.1, automatic subscription', ()
 		prodUrl = `${n8n.url}/webhook/${AUTO_TRIGGER_WEBHOOK_ID}/webhook`;
 		await waitForWebhook(prodUrl);
 		testUrl = `${n8n.url}/webhook-test/${AUTO_TRIGGER_WEBHOOK_ID}/webhook`;
-		const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': browserId },
-			body: JSON.stringify({
-				email: 'owner@example.com',
-				firstName: 'E2e',
-				lastName: 'Owner',
-				password: 'E2eOwner-Passw0rd',
-			}),
-		});
-		expect(setup.status).toBe(200);
-		cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		cookie = await setUpOwner(n8n.url, browserId);
 	}, 900_000);
 
 	afterAll(async () => {
