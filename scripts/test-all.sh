@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every check, in the order a failure is cheapest to see: install, lint, type-check, build, n8n's package scan,
-# unit + in-process, end-to-end (n8n 2.41.1, then the 1.x line). Ends with how long each part took.
+# unit + in-process, end-to-end (n8n 2.41.1 and the 1.x line, in one jest run). Ends with how long each part took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -54,6 +54,10 @@ const operationOptions: INodePropertyOptions[] = [
 	},
 ];
 
+const messageOptions = [...envelopeOptions, ...SENDING_OPTIONS].sort((a, b) =>
+	a.displayName.localeCompare(b.displayName),
+);
+
 export const messageOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
@@ -99,8 +103,18 @@ export const messageFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		displayOptions: { show: { resource: ['message'], operation: sendOperationValues } },
-		options: [...envelopeOptions, ...SENDING_OPTIONS].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		displayOptions: { show: { resource: ['message'], operation: MESSAGE_TYPES.map((type) => type.operation) } },
+		options: messageOptions,
+	},
+	{
+		// Send and Wait has Options of its own (wait time, form): its message's options get their own name.
+		displayName: 'Message Options',
+		name: 'messageOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { resource: ['message'], operation: [SEND_AND_WAIT] } },
+		options: messageOptions,
 	},
 	{
 		displayName: 'Options',

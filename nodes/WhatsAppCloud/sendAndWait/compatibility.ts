@@ -13,6 +13,6 @@ export async function needsCustomOperations(
 	throw new NodeOperationError(this.getNode(), 'Send and Wait for Response is not available in this n8n version', {
 		itemIndex: this.getItemIndex(),
 		description:
-			"It needs n8n to run custom operations of declarative nodes and to put executions to wait, as n8n 2.16 and later do. Update n8n, or use n8n's own WhatsApp Business Cloud node for this step.",
+			"It needs n8n to run custom operations of declarative nodes and to put executions to wait, as n8n 1.82 and later do. Update n8n, or use n8n's own WhatsApp Business Cloud node for this step.",
 	});
 }

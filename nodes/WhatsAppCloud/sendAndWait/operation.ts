@@ -78,7 +78,7 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 		if (typeof this.putExecutionToWait !== 'function' || !this.getNode().id) {
 			throw new NodeOperationError(this.getNode(), 'This n8n version cannot put an execution to wait for a node', {
 				description:
-					'Send and Wait for Response needs n8n 1.x or later (and a node ID, which n8n gives every node it saves).',
+					'Send and Wait for Response needs n8n 2.16 or newer (and a node ID, which n8n gives every node it saves).',
 			});
 		}
 		const response = this.getNodeParameter('responseType', 0, 'approval') as ResponseType;

@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SEND_AND_WAIT } from './description';
-
 /**
  * n8n adds a "Request Options" collection (batching, proxy, timeout, SSL) to every declarative node, except to
  * nodes that have a webhook() method: Send and Wait's webhook() would take it away from every routed operation
@@ -16,7 +14,8 @@ export const requestOptionsProperty: INodeProperties = {
 	isNodeSetting: true,
 	placeholder: 'Add Option',
 	default: {},
-	displayOptions: { hide: { operation: [SEND_AND_WAIT] } },
+	// No Message operation reads them: the send pipeline has its own Options (rate, retries, timeout).
+	displayOptions: { hide: { resource: ['message'] } },
 	options: [
 		{
 			displayName: 'Batching',
