@@ -28,6 +28,8 @@ npx prettier --check "**/*.{ts,js,mjs}"
 
 part "type-check"
 npx tsc --noEmit -p tsconfig.json
+# What `npm start` and `npm run bench` compile, with Node's types only.
+npx tsc --noEmit -p tsconfig.dev.json
 
 part "build"
 npm run build
