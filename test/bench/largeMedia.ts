@@ -170,7 +170,7 @@ export async function benchLargeMedia(): Promise<void> {
 		console.log(
 			`action node Media > Download: ${await mb('actionDownload')} | built-in WhatsApp node: Media > Get URL only`,
 		);
-		console.log(`action node Media > Upload from binary data (whole file read today): ${await mb('actionUpload')}`);
+		console.log(`action node Media > Upload from binary data (streamed): ${await mb('actionUpload')}`);
 		console.log(
 			`readBinaryFile + uploadMedia, streamed from binary data (for the upload call sites): ${await mb('streamedUpload')}`,
 		);

@@ -75,6 +75,8 @@ export const mediaUploadRequest = allOrNothing(async function (requestOptions) {
 	const kept = Object.entries(requestOptions.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-type');
 	requestOptions.headers = { ...Object.fromEntries(kept), ...headers };
 	requestOptions.body = body as unknown as IDataObject;
+	// With redirects allowed, the HTTP client keeps every byte of the body in memory to send it again after one.
+	requestOptions.disableFollowRedirect = true;
 	return requestOptions;
 });
 
