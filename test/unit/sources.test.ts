@@ -111,13 +111,12 @@ describe('docs/SOURCES.md', () => {
 	});
 
 	it('nothing the project runs or cites points outside the repository', () => {
-		const outside = TEXT_FILES.filter((file) => {
-			const text = readFileSync(join(ROOT, file), 'utf8');
-			return (
-				/cloud-api-docs|api-inventory|n8n-notes|shared\/operations\.md/.test(text) &&
-				file !== relative(ROOT, __filename)
-			);
-		});
+		// The names are written with a character class so that this file does not contain what it looks for.
+		const outside = TEXT_FILES.filter((file) =>
+			/cloud-api-doc[s]|api-inventor[y]|n8n-note[s]|shared\/operations\.md/.test(
+				readFileSync(join(ROOT, file), 'utf8'),
+			),
+		);
 		expect(outside).toEqual([]);
 	});
 });
