@@ -1,7 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../../shared/graphApi';
-import { InputError } from '../../shared/InputError';
+import { CREDENTIAL_TYPE, graphId } from '../../shared/graphApi';
 
 async function resolveId(
 	ctx: IExecuteSingleFunctions,
@@ -15,17 +14,8 @@ async function resolveId(
 	} catch {
 		// the operation has no such field: the credential's value applies
 	}
-	if (!value) {
-		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		value = String(credentials[credentialField] ?? '').trim();
-	}
-	if (!value) {
-		throw new InputError(label, `${label} is empty: set it on the node or in the WhatsApp Cloud API credential`);
-	}
-	if (!/^\d+$/.test(value)) {
-		throw new InputError(label, `${label} must be a numeric Graph ID; got "${value}"`);
-	}
-	return value;
+	const fallback = value ? '' : (await ctx.getCredentials(CREDENTIAL_TYPE))[credentialField];
+	return graphId(value, fallback, label);
 }
 
 /** The phone number ID chosen on the node, else the credential's default sender. */

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { checkLength, checkOneOf, InputError, parseJsonInput } from '../../shared/InputError';
+import { graphId } from '../../shared/graphApi';
 import { buildTemplateComponents, type Values } from '../templates/build';
 import { planTemplate, type TemplateDefinition } from '../templates/model';
 import { checkTemplateSendable, orderDetailsFromParams, TEMPLATE_ORDER_PROPERTIES } from '../templates/send';
@@ -202,12 +203,7 @@ export const templateMessage: MessageType = {
 		if (ref.mode === 'name') checkLength('Template', ref.value, MAX_TEMPLATE_NAME);
 		const input = checkOneOf('Parameters Input', String(params.templateInput ?? 'form'), ['form', 'json']);
 		const optionWaba = optionAccountId(params);
-		if (optionWaba && !/^\d+$/.test(optionWaba)) {
-			throw new InputError(
-				'WhatsApp Business Account ID',
-				`WhatsApp Business Account ID must be a numeric Graph ID; got "${optionWaba}"`,
-			);
-		}
+		if (optionWaba) graphId(optionWaba, '', 'WhatsApp Business Account ID');
 		const accountId = optionWaba ? async () => optionWaba : ctx.businessAccountId;
 		const load = async (): Promise<TemplateDefinition> => await readTemplate(ctx.graphGet, accountId, ref);
 

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { MAX_MESSAGE_ID } from '../../shared/graphApi';
-import { checkLength, InputError, requireText } from '../../shared/InputError';
+import { graphId, MAX_MESSAGE_ID } from '../../shared/graphApi';
+import { checkLength, requireText } from '../../shared/InputError';
 import { graphRequest } from '../../shared/transport';
 import type { BuildContext, MessageType } from '../messages/MessageType';
 import { buildEnvelope } from './envelope';
@@ -27,14 +27,6 @@ export interface SendJob {
 	recipient?: string;
 	body: IDataObject;
 	uploads: PendingUpload[];
-}
-
-/** A numeric Graph ID from the node's field, else the credential's (the phone number or the WABA). */
-export function graphId(value: unknown, fallback: unknown, label: string): string {
-	const id = String(value ?? '').trim() || String(fallback ?? '').trim();
-	if (!id) throw new InputError(label, `${label} is empty: set it on the node or in the WhatsApp Cloud API credential`);
-	if (!/^\d+$/.test(id)) throw new InputError(label, `${label} must be a numeric Graph ID; got "${id}"`);
-	return id;
 }
 
 /** Graph GETs through the run's credential, each path and query read once per run. */
