@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
+import { holdsExpression } from '../shared/nodeParameters';
 import type { EventFilterOptions } from './filters';
 import { fieldOfEvent } from './webhookFields';
 
@@ -62,13 +63,6 @@ export function signaturePolicy(
 	if (appSecret !== '') return { check: true, appSecret };
 	return signatureCheck === 'off' ? { check: false } : undefined;
 }
-
-const holdsExpression = (value: unknown): boolean => {
-	if (typeof value === 'string') return value.startsWith('=');
-	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsExpression);
-	return false;
-};
 
 /**
  * A node parameter as getNodeParameter gives it, but read straight from the node when it holds no

@@ -1,12 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
 
-/** Whether a stored parameter value holds an expression anywhere (a string that starts with "="). */
-function hasExpression(value: unknown): boolean {
-	if (typeof value === 'string') return value.startsWith('=');
-	if (Array.isArray(value)) return value.some(hasExpression);
-	if (typeof value === 'object' && value !== null) return Object.values(value).some(hasExpression);
-	return false;
-}
+import { holdsExpression } from '../../shared/nodeParameters';
 
 /**
  * Reads node parameters item by item, but a parameter without any expression only once per run: n8n would give
@@ -23,7 +17,7 @@ export class ParameterReader {
 	get<T = IDataObject[string]>(name: string, itemIndex: number, fallback: unknown): T {
 		if (this.fixed.has(name)) return this.fixed.get(name) as T;
 		const value = this.ctx.getNodeParameter(name, itemIndex, fallback);
-		if (!hasExpression(this.stored[name])) this.fixed.set(name, value);
+		if (!holdsExpression(this.stored[name])) this.fixed.set(name, value);
 		return value as T;
 	}
 }
