@@ -74,7 +74,7 @@ export function parseJsonInput<T = unknown>(field: string, value: unknown): T {
 
 /**
  * The error n8n shows for a problem found before sending: the node's own NodeOperationError naming the field and
- * the item (`Text is too long: 4100 characters, the limit is 4096 [item 1]`), never a NodeApiError, which would read
+ * the item (`Text is too long: 4100 characters, the limit is 4096 [item 0]`), never a NodeApiError, which would read
  * as if Meta had answered. Errors that already are n8n node errors (e.g. an expression error) keep their text.
  */
 export function toItemError(node: INode, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
@@ -86,4 +86,25 @@ export function toItemError(node: INode, error: unknown, itemIndex: number): Nod
 	}
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+/**
+ * The error of an all-or-nothing run that one item's invalid input stopped before anything was sent
+ * (`sends`: what each item would have sent, a request or a message).
+ */
+export function nothingSentError(
+	node: INode,
+	invalidItem: number,
+	problem: string,
+	options: { itemIndex: number; sends: 'request' | 'message'; detail?: string | null },
+): NodeOperationError {
+	return new NodeOperationError(node, `Nothing was sent: item ${invalidItem} has invalid input (${problem})`, {
+		itemIndex: options.itemIndex,
+		description: [
+			`All items are checked before any ${options.sends} is sent. Fix that item, or enable "Continue On Fail" to send the valid items anyway.`,
+			options.detail,
+		]
+			.filter(Boolean)
+			.join('\n'),
+	});
 }

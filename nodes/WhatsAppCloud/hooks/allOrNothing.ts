@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { InputError, toItemError } from '../../shared/InputError';
+import { InputError, nothingSentError, toItemError } from '../../shared/InputError';
 
 /**
  * n8n's RoutingNode starts every item's request as soon as that item's preSend hooks finish, so a bad item 5 would
@@ -58,15 +58,7 @@ function gateFor(ctx: IExecuteSingleFunctions): Gate | undefined {
 
 function refusal(ctx: IExecuteSingleFunctions, gate: Gate, itemIndex: number): NodeApiError {
 	const failure = gate.failure as NonNullable<Gate['failure']>;
-	const error = new NodeOperationError(
-		ctx.getNode(),
-		`Nothing was sent: item ${failure.itemIndex} has invalid input (${failure.message})`,
-		{
-			itemIndex,
-			description:
-				'All items are checked before any request is sent. Fix that item, or enable "Continue On Fail" to send the valid items anyway.',
-		},
-	);
+	const error = nothingSentError(ctx.getNode(), failure.itemIndex, failure.message, { itemIndex, sends: 'request' });
 	return asOwnError(ctx, error, itemIndex);
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../shared/graphApi';
-import { InputError, toItemError } from '../../shared/InputError';
+import { InputError, nothingSentError, toItemError } from '../../shared/InputError';
 import { messageTypeByOperation } from '../messages';
 import { deliver, type DeliveryRun } from './deliver';
 import { readSendSettings, type SendSettings } from './options';
@@ -31,18 +31,13 @@ interface SendRun extends DeliveryRun {
 function nothingSent(run: SendRun, itemIndex: number, error: unknown): NodeFailure {
 	const itemError = toItemError(run.ctx.getNode(), error, itemIndex);
 	if (run.jobs.length === 1) return itemError;
-	const fix =
-		'All items are checked before any message is sent. Fix that item, or enable "Continue On Fail" to send the valid items anyway.';
 	if (error instanceof InputError || !(error instanceof NodeApiError || error instanceof NodeOperationError)) {
 		const problem = error instanceof InputError ? error.message : itemError.message;
-		return new NodeOperationError(
-			run.ctx.getNode(),
-			`Nothing was sent: item ${itemIndex} has invalid input (${problem})`,
-			{
-				itemIndex,
-				description: [fix, itemError.description].filter(Boolean).join('\n'),
-			},
-		);
+		return nothingSentError(run.ctx.getNode(), itemIndex, problem, {
+			itemIndex,
+			sends: 'message',
+			detail: itemError.description,
+		});
 	}
 	itemError.description = [`Nothing was sent: item ${itemIndex} could not be prepared.`, itemError.description]
 		.filter(Boolean)
