@@ -110,7 +110,7 @@ export const isMessageEvent = (e: WhatsAppEvent): e is WhatsAppMessageEvent => e
 export const isStatusEvent = (e: WhatsAppEvent): e is WhatsAppStatusEvent => e.event === 'status' && 'status' in e;
 export const isErrorEvent = (e: WhatsAppEvent): e is WhatsAppErrorEvent => e.event === 'error' && 'error' in e;
 
-const asObject = (v: unknown): IDataObject | undefined =>
+export const asObject = (v: unknown): IDataObject | undefined =>
 	typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as IDataObject) : undefined;
 
 const objects = (v: unknown): IDataObject[] =>

@@ -7,7 +7,7 @@ import {
 	parseWaitCallbackData,
 	type ChatReply,
 } from '../shared/waitingReplies';
-import type { WhatsAppEvent } from './events';
+import { asObject, type WhatsAppEvent } from './events';
 
 /**
  * The trigger's half of Send and Wait answered in the chat (the protocol: nodes/shared/waitingReplies.ts).
@@ -103,8 +103,6 @@ function remember(set: Set<string>, value: string | null): void {
 	if (set.size > MAX_REMEMBERED) set.delete(set.values().next().value as string);
 }
 
-const asObject = (value: unknown): IDataObject | undefined =>
-	value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 class TextWaits {

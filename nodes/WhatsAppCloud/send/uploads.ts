@@ -1,8 +1,9 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { binarySize, readBinaryFile } from '../../shared/binaryFile';
 import { checkMediaSize, checkMediaType, type MediaKind } from '../../shared/mediaRules';
 import { uploadMedia } from '../../shared/transport';
+import { isObject } from '../formValues';
 
 /**
  * A binary property of an item that passed its checks. `build` gets `placeholder` instead of a media ID; the file is
@@ -16,9 +17,6 @@ export interface PendingUpload {
 	fileName: string;
 	size: number;
 }
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function binaryOf(ctx: IExecuteFunctions, itemIndex: number, propertyName: string): IBinaryData | undefined {
 	return ctx.getInputData()[itemIndex]?.binary?.[propertyName];
