@@ -34,10 +34,14 @@ export async function readBinaryFile(
 	ctx: IExecuteFunctions | IExecuteSingleFunctions,
 	binary: IBinaryData,
 	fallbackFileName: string,
+	/** The size when the caller has already read it (binarySize), so the store's metadata is not read twice. */
+	knownSize?: number,
 ): Promise<BinaryFile> {
 	const mimeType = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
 	const fileName = binary.fileName || fallbackFileName;
-	if (binary.id) return { data: storedFile(ctx, binary.id), size: await binarySize(ctx, binary), mimeType, fileName };
+	if (binary.id) {
+		return { data: storedFile(ctx, binary.id), size: knownSize ?? (await binarySize(ctx, binary)), mimeType, fileName };
+	}
 	const data = Buffer.from(binary.data, BINARY_ENCODING);
 	return { data, size: data.length, mimeType, fileName };
 }

@@ -45,7 +45,8 @@ export async function uploadChecked(
 	phoneNumberId: string,
 	upload: PendingUpload,
 ): Promise<string> {
-	const file = await readBinaryFile(ctx, binaryOf(ctx, itemIndex, upload.propertyName) as IBinaryData, upload.fileName);
+	const binary = binaryOf(ctx, itemIndex, upload.propertyName) as IBinaryData;
+	const file = await readBinaryFile(ctx, binary, upload.fileName, upload.size);
 	const { mimeType, fileName } = upload;
 	return (await uploadMedia(ctx, phoneNumberId, { ...file, mimeType, fileName }, { itemIndex })).id;
 }
